@@ -1,0 +1,97 @@
+package org.legcds;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.KnowledgeBaseInfo;
+import org.legcds.assessment.RuleRef;
+import org.legcds.engine.Evaluation;
+import org.legcds.engine.KnowledgeBase;
+import org.legcds.facts.Case;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Patient;
+
+/**
+ * The legcds engine: a loaded knowledge base that assesses cases of bilateral leg pain.
+ *
+ * <pre>{@code
+ * LegCds engine = LegCds.packaged();                 // once, at start-up; share it
+ * Assessment result = engine.assess(new Case(patient, evaluationDate, findings));
+ * result.urgency().level();                          // EMERGENCY, URGENT or ROUTINE
+ * }</pre>
+ *
+ * <p><b>Thread-safety:</b> immutable and thread-safe. Each {@link #assess} call runs in a session of its own, created
+ * and disposed within the call, so no fact or result is shared between patients.
+ *
+ * <p><b>Nullness:</b> no method accepts or returns null.
+ *
+ * <p>legcds supports clinicians; it does not diagnose patients.
+ */
+public final class LegCds {
+
+    private final KnowledgeBase knowledgeBase;
+
+    private LegCds(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /**
+     * The knowledge base packaged in the jar, precompiled at build time (no DRL is compiled at start-up).
+     *
+     * @throws IllegalStateException if the jar's precompiled rules are missing or damaged
+     */
+    public static LegCds packaged() {
+        return new LegCds(KnowledgeBase.packaged());
+    }
+
+    /**
+     * Compiles the knowledge base in a directory: its {@code .drl} files (at any depth) and {@code knowledge-base.yaml}.
+     *
+     * @throws RuleCompilationException with every error, its file and line, if the rules do not compile or a rule lacks
+     *                                  {@code @id} or {@code @source}
+     * @throws IllegalArgumentException if the directory or its metadata is missing or malformed
+     */
+    public static LegCds fromDirectory(Path rulesDirectory) {
+        Objects.requireNonNull(rulesDirectory, "rulesDirectory must not be null");
+        return new LegCds(KnowledgeBase.compile(rulesDirectory));
+    }
+
+    /**
+     * Assesses one case.
+     *
+     * @throws IllegalStateException if the rules misbehave (e.g. loop); never for clinical input, which {@link Case}
+     *                               validated on construction
+     */
+    public Assessment assess(Case patientCase) {
+        Objects.requireNonNull(patientCase, "patientCase must not be null");
+        try (Evaluation evaluation = new Evaluation(knowledgeBase, patientCase.patient(), patientCase.evaluationDate())) {
+            patientCase.findings().forEach(evaluation::record);
+            return evaluation.assess();
+        }
+    }
+
+    /**
+     * Opens a session for one patient, to which a host adds findings as a clinician documents them and which it
+     * re-assesses after each change. Close it when the patient's record is closed.
+     */
+    public CaseSession openSession(Patient patient, LocalDate evaluationDate) {
+        return new CaseSession(new Evaluation(knowledgeBase, patient, evaluationDate));
+    }
+
+    /** The knowledge base's version, sources and content hash. */
+    public KnowledgeBaseInfo knowledgeBase() {
+        return knowledgeBase.info();
+    }
+
+    /** Every rule of the knowledge base, sorted by id. */
+    public List<RuleRef> rules() {
+        return knowledgeBase.rules();
+    }
+
+    /** Convenience for {@code assess(new Case(patient, evaluationDate, findings))}. */
+    public Assessment assess(Patient patient, LocalDate evaluationDate, List<Finding> findings) {
+        return assess(new Case(patient, evaluationDate, findings));
+    }
+}

@@ -1,0 +1,42 @@
+package org.legcds;
+
+import java.util.List;
+
+/** Rules that do not compile. Carries every error with its file and line, not just the first. */
+public final class RuleCompilationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * One compilation error.
+     *
+     * @param file    the DRL file, relative to the rules directory
+     * @param line    1-based line, or 0 when the compiler could not place it
+     * @param message what is wrong
+     */
+    public record Error(String file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + (line > 0 ? ":" + line : "") + ": " + message;
+        }
+    }
+
+    private final transient List<Error> errors;
+
+    public RuleCompilationException(List<Error> errors) {
+        super(message(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Every error; never empty. */
+    public List<Error> errors() {
+        return errors;
+    }
+
+    private static String message(List<Error> errors) {
+        StringBuilder text = new StringBuilder("rules do not compile (" + errors.size() + " error"
+                + (errors.size() == 1 ? "" : "s") + "):");
+        errors.forEach(e -> text.append(System.lineSeparator()).append("  ").append(e));
+        return text.toString();
+    }
+}

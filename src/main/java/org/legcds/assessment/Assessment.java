@@ -1,0 +1,60 @@
+package org.legcds.assessment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of assessing one case. Immutable. Every item carries an {@link Explanation}; the {@link #trace()} lists
+ * every rule that fired. Lists are in a deterministic order: most urgent or most decisive first, then by name.
+ *
+ * @param urgency         how soon, and which red flags set it
+ * @param redFlags        suspected emergencies
+ * @param notEvaluated    red-flag checks left open by unknown findings
+ * @param claudication    the claudication classification
+ * @param distribution    distribution patterns found
+ * @param causeCategories cause families in the differential
+ * @param differential    hypotheses, likely before possible
+ * @param recommendations next steps
+ * @param questions       unknown findings worth asking about, most decisive first
+ * @param trace           the rules that fired, in order
+ * @param knowledgeBase   the knowledge base that produced this
+ * @param evaluationDate  the date the case was assessed for
+ */
+public record Assessment(Triage urgency, List<RedFlag> redFlags, List<NotEvaluated> notEvaluated,
+                         ClaudicationAssessment claudication, List<Pattern> distribution,
+                         List<CauseCategories> causeCategories, List<Hypothesis> differential,
+                         List<Recommendation> recommendations, List<Question> questions, List<TraceEntry> trace,
+                         KnowledgeBaseInfo knowledgeBase, LocalDate evaluationDate) {
+
+    public Assessment {
+        redFlags = List.copyOf(redFlags);
+        notEvaluated = List.copyOf(notEvaluated);
+        distribution = List.copyOf(distribution);
+        causeCategories = List.copyOf(causeCategories);
+        differential = List.copyOf(differential);
+        recommendations = List.copyOf(recommendations);
+        questions = List.copyOf(questions);
+        trace = List.copyOf(trace);
+    }
+
+    /** The red flag raised for a check, if any. */
+    public Optional<RedFlag> redFlag(RedFlagCheck check) {
+        return redFlags.stream().filter(r -> r.condition() == check).findFirst();
+    }
+
+    /** The hypothesis for a condition, if it is in the differential. */
+    public Optional<Hypothesis> hypothesis(Condition condition) {
+        return differential.stream().filter(h -> h.condition() == condition).findFirst();
+    }
+
+    /** The recommendation of a step, if made. */
+    public Optional<Recommendation> recommendation(Step step) {
+        return recommendations.stream().filter(r -> r.step() == step).findFirst();
+    }
+
+    /** Whether a check was left open. */
+    public Optional<NotEvaluated> notEvaluated(RedFlagCheck check) {
+        return notEvaluated.stream().filter(n -> n.check() == check).findFirst();
+    }
+}

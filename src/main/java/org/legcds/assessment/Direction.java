@@ -1,0 +1,6 @@
+package org.legcds.assessment;
+
+/** Whether a clue supports or weighs against a conclusion. */
+public enum Direction {
+    FOR, AGAINST
+}

@@ -1,0 +1,6 @@
+package org.legcds.assessment;
+
+/** The two mechanisms of claudication. */
+public enum Mechanism {
+    VASCULAR, NEUROGENIC
+}

@@ -1,0 +1,15 @@
+package org.legcds.assessment;
+
+import java.util.List;
+
+/**
+ * The assessment's urgency and the red-flag checks that set it.
+ *
+ * @param level the urgency: the highest of the red flags raised, {@link Urgency#ROUTINE} when none
+ * @param setBy the red-flag checks whose urgency equals {@code level}; empty when routine
+ */
+public record Triage(Urgency level, List<RedFlagCheck> setBy) {
+    public Triage {
+        setBy = List.copyOf(setBy);
+    }
+}

@@ -1,0 +1,72 @@
+package org.legcds.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.legcds.InvalidCaseException;
+import org.legcds.LegCds;
+import org.legcds.RuleCompilationException;
+import org.legcds.assessment.Assessment;
+import org.legcds.facts.Case;
+import org.legcds.json.AssessmentJson;
+import org.legcds.json.CaseJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = "Assess a case file and print the explained assessment.")
+final class AssessCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<case.json>", description = "The case file (see README: Case file).")
+    Path caseFile;
+
+    @Option(names = "--json", description = "Print the assessment as JSON (schema/assessment.schema.json).")
+    boolean json;
+
+    @Option(names = "--rules", paramLabel = "<rules-dir>",
+            description = "Compile and use the rules in this directory instead of the packaged ones.")
+    Path rulesDir;
+
+    @Override
+    public Integer call() {
+        Case patientCase;
+        try {
+            patientCase = CaseJson.read(Files.readString(caseFile, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return fail("cannot read " + caseFile + ": no such file");
+        } catch (IOException e) {
+            return fail("cannot read " + caseFile + ": " + e.getMessage());
+        } catch (InvalidCaseException e) {
+            spec.commandLine().getErr().println("legcds: " + caseFile + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        LegCds engine;
+        try {
+            engine = rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
+        } catch (RuleCompilationException e) {
+            spec.commandLine().getErr().println("legcds: " + e.getMessage());
+            return Main.RULES_DO_NOT_COMPILE;
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        Assessment assessment = engine.assess(patientCase);
+        spec.commandLine().getOut().print(json
+                ? AssessmentJson.write(assessment) + System.lineSeparator()
+                : Report.of(patientCase, assessment));
+        return Main.OK;
+    }
+
+    private int fail(String message) {
+        spec.commandLine().getErr().println("legcds: " + message);
+        return Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,63 @@
+package org.legcds.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code legcds} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad input or usage, 3 rules that do
+ * not compile.
+ */
+@Command(name = "legcds", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Clinical decision support for bilateral leg pain. It supports clinicians; it does not diagnose "
+                + "patients.",
+        subcommands = {AssessCommand.class, CheckCommand.class, VocabularyCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static final int OK = 0;
+    public static final int UNEXPECTED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int RULES_DO_NOT_COMPILE = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/legcds/cli/logback-cli.xml");
+        }
+        CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExitCodeExceptionMapper(e -> UNEXPECTED)
+                .setParameterExceptionHandler((e, arguments) -> {
+                    e.getCommandLine().getErr().println("legcds: " + e.getMessage());
+                    e.getCommandLine().getErr().println("Try 'legcds help' for usage.");
+                    return BAD_INPUT;
+                })
+                .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
+                    commandLine1.getErr().println("legcds: unexpected error: " + e);
+                    if (Boolean.getBoolean("legcds.debug")) {
+                        e.printStackTrace(commandLine1.getErr());
+                    } else {
+                        commandLine1.getErr().println("(run with -Dlegcds.debug=true for the stack trace)");
+                    }
+                    return UNEXPECTED;
+                });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"legcds " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.legcds.conclusions;
+
+import static java.util.Objects.requireNonNull;
+
+import org.legcds.assessment.ClaudicationType;
+
+/**
+ * The claudication classification. The classification rules are mutually exclusive, so at most one stands.
+ *
+ * @param type the classification
+ */
+public record ClaudicationConcluded(ClaudicationType type) {
+    public ClaudicationConcluded {
+        requireNonNull(type, "type must not be null");
+    }
+}

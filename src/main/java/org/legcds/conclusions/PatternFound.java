@@ -1,0 +1,16 @@
+package org.legcds.conclusions;
+
+import static java.util.Objects.requireNonNull;
+
+import org.legcds.assessment.DistributionPattern;
+
+/**
+ * A distribution pattern of the symptoms.
+ *
+ * @param pattern the pattern
+ */
+public record PatternFound(DistributionPattern pattern) {
+    public PatternFound {
+        requireNonNull(pattern, "pattern must not be null");
+    }
+}

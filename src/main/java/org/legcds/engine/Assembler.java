@@ -1,0 +1,223 @@
+package org.legcds.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.CauseCategories;
+import org.legcds.assessment.CauseCategory;
+import org.legcds.assessment.ClaudicationAssessment;
+import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.Clue;
+import org.legcds.assessment.Condition;
+import org.legcds.assessment.Direction;
+import org.legcds.assessment.Evidence;
+import org.legcds.assessment.Explanation;
+import org.legcds.assessment.Hypothesis;
+import org.legcds.assessment.Mechanism;
+import org.legcds.assessment.NotEvaluated;
+import org.legcds.assessment.Pattern;
+import org.legcds.assessment.Question;
+import org.legcds.assessment.Recommendation;
+import org.legcds.assessment.RedFlag;
+import org.legcds.assessment.RedFlagCheck;
+import org.legcds.assessment.RuleRef;
+import org.legcds.assessment.Step;
+import org.legcds.assessment.Tier;
+import org.legcds.assessment.Triage;
+import org.legcds.assessment.Urgency;
+import org.legcds.conclusions.CheckOpen;
+import org.legcds.conclusions.ClaudicationClue;
+import org.legcds.conclusions.ClaudicationConcluded;
+import org.legcds.conclusions.EvidenceAgainst;
+import org.legcds.conclusions.HypothesisRaised;
+import org.legcds.conclusions.PatternFound;
+import org.legcds.conclusions.QuestionRaised;
+import org.legcds.conclusions.RedFlagRaised;
+import org.legcds.conclusions.Recommended;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+
+/**
+ * Reads the conclusions standing in a session's working memory into an {@link Assessment}, attaching each one's
+ * explanation and putting every list in a deterministic order. Holds no clinical logic: every conclusion comes from a
+ * rule; this class only groups, orders and explains.
+ */
+final class Assembler {
+
+    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::code)
+            .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
+
+    private final KieSession session;
+    private final Recorder recorder;
+    private final Set<Code> knownCodes;
+
+    Assembler(KieSession session, Recorder recorder) {
+        this.session = session;
+        this.recorder = recorder;
+        this.knownCodes = facts(Finding.class).stream().filter(Finding::known).map(Finding::code)
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Code.class)));
+    }
+
+    Assessment assemble(KnowledgeBase knowledgeBase, LocalDate evaluationDate) {
+        List<RedFlag> redFlags = redFlags();
+        List<Hypothesis> differential = differential();
+        return new Assessment(triage(redFlags), redFlags, notEvaluated(), claudication(), distribution(),
+                causeCategories(differential), differential, recommendations(), questions(), recorder.trace(),
+                knowledgeBase.info(), evaluationDate);
+    }
+
+    private Triage triage(List<RedFlag> redFlags) {
+        Urgency level = redFlags.stream().map(RedFlag::urgency).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE);
+        List<RedFlagCheck> setBy = redFlags.stream().filter(r -> r.urgency() == level).map(RedFlag::condition)
+                .distinct().toList();
+        return new Triage(level, setBy);
+    }
+
+    private List<RedFlag> redFlags() {
+        Map<RedFlagCheck, List<RedFlagRaised>> byCheck = group(facts(RedFlagRaised.class), RedFlagRaised::check);
+        List<RedFlag> flags = new ArrayList<>();
+        byCheck.forEach((check, raised) -> {
+            Urgency urgency = raised.stream().map(RedFlagRaised::urgency).min(Comparator.naturalOrder()).orElseThrow();
+            String action = raised.stream().filter(r -> r.urgency() == urgency).map(RedFlagRaised::action)
+                    .distinct().sorted().collect(Collectors.joining("; "));
+            flags.add(new RedFlag(check, check.label(), urgency, action, explain(raised)));
+        });
+        flags.sort(Comparator.comparing(RedFlag::urgency).thenComparing(RedFlag::condition));
+        return flags;
+    }
+
+    private List<NotEvaluated> notEvaluated() {
+        Map<RedFlagCheck, List<CheckOpen>> byCheck = group(facts(CheckOpen.class), CheckOpen::check);
+        List<NotEvaluated> open = new ArrayList<>();
+        byCheck.forEach((check, items) -> open.add(new NotEvaluated(check, check.label(),
+                items.stream().map(CheckOpen::unknown).distinct().sorted().toList(), explain(items))));
+        return open;
+    }
+
+    private ClaudicationAssessment claudication() {
+        List<ClaudicationConcluded> concluded = facts(ClaudicationConcluded.class);
+        if (concluded.size() > 1) {
+            throw new IllegalStateException("the claudication rules concluded more than one type: " + concluded
+                    + "; the classification rules must be mutually exclusive");
+        }
+        ClaudicationType type = concluded.isEmpty() ? ClaudicationType.INDETERMINATE : concluded.get(0).type();
+        List<Clue> supporting = new ArrayList<>();
+        List<Clue> weighing = new ArrayList<>();
+        List<ClaudicationClue> clues = facts(ClaudicationClue.class).stream()
+                .sorted(Comparator.comparing(ClaudicationClue::mechanism).thenComparing(ClaudicationClue::direction)
+                        .thenComparing(ClaudicationClue::clue))
+                .toList();
+        for (ClaudicationClue clue : clues) {
+            Clue item = new Clue(clue.mechanism(), clue.direction(), clue.clue(), explain(List.of(clue)));
+            if (supports(type, clue)) {
+                supporting.add(item);
+            } else {
+                weighing.add(item);
+            }
+        }
+        return new ClaudicationAssessment(type, supporting, weighing, explain(concluded));
+    }
+
+    /** Whether a clue speaks for the concluded type (for VASCULAR: vascular-for or neurogenic-against, and so on). */
+    private static boolean supports(ClaudicationType type, ClaudicationClue clue) {
+        boolean isFor = clue.direction() == Direction.FOR;
+        return switch (type) {
+            case VASCULAR -> (clue.mechanism() == Mechanism.VASCULAR) == isFor;
+            case NEUROGENIC -> (clue.mechanism() == Mechanism.NEUROGENIC) == isFor;
+            case MIXED, INDETERMINATE, NONE -> isFor;
+        };
+    }
+
+    private List<Pattern> distribution() {
+        return group(facts(PatternFound.class), PatternFound::pattern).entrySet().stream()
+                .map(e -> new Pattern(e.getKey(), e.getKey().label(), explain(e.getValue())))
+                .toList();
+    }
+
+    private List<Hypothesis> differential() {
+        Map<Condition, List<EvidenceAgainst>> against = group(facts(EvidenceAgainst.class), EvidenceAgainst::condition);
+        List<Hypothesis> hypotheses = new ArrayList<>();
+        group(facts(HypothesisRaised.class), HypothesisRaised::condition).forEach((condition, raised) -> {
+            Tier tier = raised.stream().map(HypothesisRaised::tier).min(Comparator.naturalOrder()).orElseThrow();
+            List<String> reasons = raised.stream().map(HypothesisRaised::reason).distinct().sorted().toList();
+            Explanation because = explain(raised);
+            List<Evidence> counter = against.getOrDefault(condition, List.of()).stream()
+                    .sorted(Comparator.comparing(EvidenceAgainst::reason))
+                    .map(e -> new Evidence(e.reason(), explain(List.of(e)))).toList();
+            List<Code> wouldDecide = condition.decidedBy().stream().filter(c -> !knownCodes.contains(c)).toList();
+            hypotheses.add(new Hypothesis(condition, condition.label(), condition.category(), tier, reasons,
+                    because.findings(), counter, wouldDecide, because));
+        });
+        hypotheses.sort(Comparator.comparing(Hypothesis::tier).thenComparing(Hypothesis::condition));
+        return hypotheses;
+    }
+
+    private static List<CauseCategories> causeCategories(List<Hypothesis> differential) {
+        Map<CauseCategory, List<Condition>> byCategory = new EnumMap<>(CauseCategory.class);
+        for (Hypothesis h : differential) { // already strongest tier first
+            byCategory.computeIfAbsent(h.category(), c -> new ArrayList<>()).add(h.condition());
+        }
+        return byCategory.entrySet().stream().map(e -> new CauseCategories(e.getKey(), e.getValue())).toList();
+    }
+
+    private List<Recommendation> recommendations() {
+        List<Recommendation> steps = new ArrayList<>();
+        group(facts(Recommended.class), Recommended::step).forEach((step, items) -> steps.add(new Recommendation(
+                step, step.kind(), step.label(),
+                items.stream().map(Recommended::reason).distinct().sorted().collect(Collectors.joining("; ")),
+                explain(items))));
+        steps.sort(Comparator.comparing((Recommendation r) -> r.kind()).thenComparing(Recommendation::step));
+        return steps;
+    }
+
+    private List<Question> questions() {
+        List<Question> questions = new ArrayList<>();
+        group(facts(QuestionRaised.class), QuestionRaised::finding).forEach((code, items) -> {
+            var priority = items.stream().map(QuestionRaised::priority).min(Comparator.naturalOrder()).orElseThrow();
+            questions.add(new Question(code, code.label(), priority,
+                    items.stream().map(QuestionRaised::why).distinct().sorted().collect(Collectors.joining("; ")),
+                    explain(items)));
+        });
+        questions.sort(Comparator.comparing(Question::priority).thenComparing(Question::finding));
+        return questions;
+    }
+
+    private Explanation explain(Collection<?> conclusions) {
+        Set<RuleRef> rules = new LinkedHashSet<>();
+        Set<Finding> findings = new LinkedHashSet<>();
+        for (Object conclusion : conclusions) {
+            recorder.supportOf(conclusion).forEach(s -> rules.add(s.rule()));
+            findings.addAll(recorder.findingsOf(conclusion));
+        }
+        List<RuleRef> orderedRules = rules.stream().sorted(Comparator.comparing(RuleRef::id)).toList();
+        return new Explanation(orderedRules, findings.stream().sorted(FINDING_ORDER).toList());
+    }
+
+    private <T> List<T> facts(Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+
+    /** Groups by key into a sorted map, so the output order never depends on working-memory order. */
+    private static <T, K extends Comparable<K>> Map<K, List<T>> group(List<T> items, Function<T, K> key) {
+        Map<K, List<T>> groups = new TreeMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        // within a group, order by the text form so explanations are stable
+        groups.values().forEach(list -> list.sort(Comparator.comparing(String::valueOf)));
+        return groups;
+    }
+
+}

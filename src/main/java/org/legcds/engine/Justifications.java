@@ -1,0 +1,42 @@
+package org.legcds.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.core.common.InternalFactHandle;
+import org.drools.tms.LogicalDependency;
+import org.drools.tms.SimpleMode;
+import org.drools.tms.TruthMaintenanceSystemEqualityKey;
+import org.drools.tms.beliefsystem.BeliefSet;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+
+/**
+ * Reads a logically inserted fact's justifications from Drools' truth maintenance system. The only place legcds touches
+ * Drools internals (drools-tms); pinned by the Drools version in the POM and covered by the explanation tests.
+ */
+final class Justifications {
+
+    private Justifications() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static List<Recorder.Support> of(KieSession session, Object fact, KnowledgeBase knowledgeBase) {
+        FactHandle handle = session == null ? null : session.getFactHandle(fact);
+        if (!(handle instanceof InternalFactHandle internal)
+                || !(internal.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key)) {
+            return List.of();
+        }
+        BeliefSet beliefs = key.getBeliefSet();
+        if (beliefs == null) {
+            return List.of();
+        }
+        List<Recorder.Support> supports = new ArrayList<>();
+        for (SimpleMode mode = (SimpleMode) beliefs.getFirst(); mode != null; mode = mode.getNext()) {
+            LogicalDependency<SimpleMode> dependency = mode.getObject();
+            Match match = dependency.getJustifier();
+            supports.add(new Recorder.Support(knowledgeBase.ref(match.getRule()), List.copyOf(match.getObjects())));
+        }
+        return supports;
+    }
+}

@@ -1,0 +1,182 @@
+package org.legcds.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.legcds.RuleCompilationException;
+import org.legcds.assessment.KnowledgeBaseInfo;
+import org.legcds.assessment.RuleRef;
+
+/**
+ * A loaded knowledge base: the Drools {@link KieBase}, the catalogue of its rules with their metadata, and the
+ * knowledge-base metadata. Immutable and thread-safe; sessions are created from it per assessment.
+ */
+public final class KnowledgeBase {
+
+    /** Where the build puts the list of precompiled model classes and the rules' content hash. */
+    static final String PRECOMPILED = "org/legcds/rules/precompiled.properties";
+    static final String PACKAGED_METADATA = "org/legcds/rules/" + RuleSet.METADATA;
+
+    private final KieBase kieBase;
+    private final Map<Rule, RuleRef> rules;
+    private final List<RuleRef> catalogue;
+    private final KnowledgeBaseInfo info;
+
+    private KnowledgeBase(KieBase kieBase, String metadata, String contentHash) {
+        this.kieBase = kieBase;
+        this.rules = catalogue(kieBase);
+        this.catalogue = rules.values().stream().sorted(Comparator.comparing(RuleRef::id)).toList();
+        this.info = info(metadata, contentHash, catalogue.size());
+    }
+
+    /** Loads the rules packaged in the jar, precompiled at build time: no DRL is compiled here. */
+    public static KnowledgeBase packaged() {
+        Properties precompiled = new Properties();
+        try (InputStream in = resource(PRECOMPILED); InputStream meta = resource(PACKAGED_METADATA)) {
+            precompiled.load(in);
+            List<Model> models = new ArrayList<>();
+            for (String name : precompiled.getProperty("models", "").split(",")) {
+                if (!name.isBlank()) {
+                    models.add((Model) Class.forName(name.trim(), true, KnowledgeBase.class.getClassLoader())
+                            .getDeclaredConstructor().newInstance());
+                }
+            }
+            if (models.isEmpty()) {
+                throw new IllegalStateException(PRECOMPILED + " lists no models; the build did not precompile the rules");
+            }
+            return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models),
+                    new String(meta.readAllBytes(), StandardCharsets.UTF_8), precompiled.getProperty("contentHash"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the packaged knowledge base", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the packaged knowledge base is incomplete: " + e, e);
+        }
+    }
+
+    /** Compiles the rules in a directory. */
+    public static KnowledgeBase compile(Path directory) {
+        return compile(RuleSet.read(directory));
+    }
+
+    static KnowledgeBase compile(RuleSet rules) {
+        return new KnowledgeBase(RuleCompiler.compile(rules).kieBase(), rules.metadata(), rules.contentHash());
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath; was the jar built with `mvn package`?");
+        }
+        return in;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public KnowledgeBaseInfo info() {
+        return info;
+    }
+
+    /** Every rule, sorted by id. */
+    public List<RuleRef> rules() {
+        return catalogue;
+    }
+
+    /** The catalogue entry of a rule of this knowledge base. */
+    public RuleRef ref(Rule rule) {
+        RuleRef ref = rules.get(rule);
+        if (ref == null) {
+            // identity lookup failed (Drools may hand out another instance); fall back to the name
+            return rules.values().stream().filter(r -> r.name().equals(rule.getName())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("rule '" + rule.getName() + "' is not in the catalogue"));
+        }
+        return ref;
+    }
+
+    private static Map<Rule, RuleRef> catalogue(KieBase kieBase) {
+        Map<Rule, RuleRef> refs = new IdentityHashMap<>();
+        Map<String, String> ids = new HashMap<>();
+        List<RuleCompilationException.Error> errors = new ArrayList<>();
+        List<KiePackage> packages = kieBase.getKiePackages().stream()
+                .sorted(Comparator.comparing(KiePackage::getName)).toList();
+        for (KiePackage pkg : packages) {
+            for (Rule rule : pkg.getRules()) {
+                Object id = rule.getMetaData().get("id");
+                Object source = rule.getMetaData().get("source");
+                String where = "rule \"" + rule.getName() + "\"";
+                if (id == null || id.toString().isBlank()) {
+                    errors.add(new RuleCompilationException.Error(where, 0, "has no @id(...) metadata"));
+                    continue;
+                }
+                List<String> sources = source == null ? List.of() : Arrays.stream(source.toString().split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                if (sources.isEmpty()) {
+                    errors.add(new RuleCompilationException.Error(where, 0,
+                            "has no @source(...) metadata naming the evidence-register claims it implements"));
+                }
+                String earlier = ids.putIfAbsent(id.toString(), rule.getName());
+                if (earlier != null) {
+                    errors.add(new RuleCompilationException.Error(where, 0,
+                            "reuses @id(" + id + ") of rule \"" + earlier + "\""));
+                }
+                refs.put(rule, new RuleRef(id.toString(), rule.getName(), sources));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        return refs;
+    }
+
+    private static KnowledgeBaseInfo info(String metadata, String contentHash, int ruleCount) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            JsonNode root = yaml.readTree(metadata);
+            List<KnowledgeBaseInfo.Source> sources = new ArrayList<>();
+            for (JsonNode source : root.path("sources")) {
+                sources.add(new KnowledgeBaseInfo.Source(required(source, "id"), required(source, "title"),
+                        source.path("publisher").asText("unknown"), required(source, "citation")));
+            }
+            List<String> maintainers = new ArrayList<>();
+            root.path("maintainers").forEach(m -> maintainers.add(m.asText()));
+            String status = required(root, "status");
+            if (!List.of("draft", "testing", "production").contains(status)) {
+                throw new IllegalArgumentException(RuleSet.METADATA + ": status must be draft, testing or production, but is '"
+                        + status + "'");
+            }
+            return new KnowledgeBaseInfo(required(root, "name"), required(root, "version"), required(root, "releaseDate"),
+                    status, maintainers, sources, ruleCount, contentHash);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(RuleSet.METADATA + " is not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.asText().isBlank()) {
+            throw new IllegalArgumentException(RuleSet.METADATA + ": '" + field + "' is required");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,128 @@
+package org.legcds.engine;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.Match;
+import org.legcds.assessment.RuleRef;
+import org.legcds.assessment.TraceEntry;
+import org.legcds.facts.Finding;
+
+/**
+ * Watches one session: records every rule firing (the trace) and, for every conclusion a rule inserts, which rule drew
+ * it from which facts (its support). Explanations are built from this, so rule authors write plain
+ * {@code insertLogical(...)} and every conclusion still explains itself.
+ *
+ * <p>Not thread-safe: one recorder per session, used by the thread that fires its rules.
+ */
+final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+    /** Who drew a conclusion, from what. */
+    record Support(RuleRef rule, List<Object> matched) {
+    }
+
+    private final KnowledgeBase knowledgeBase;
+    private final List<TraceEntry> trace = new ArrayList<>();
+    private final Map<Object, Support> support = new IdentityHashMap<>();
+    private Support firing;
+    private org.kie.api.runtime.KieSession session;
+
+    Recorder(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /** Attaches the recorder to the session it watches. */
+    void watch(org.kie.api.runtime.KieSession watched) {
+        this.session = watched;
+        watched.addEventListener((org.kie.api.event.rule.AgendaEventListener) this);
+        watched.addEventListener((RuleRuntimeEventListener) this);
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        Match match = event.getMatch();
+        RuleRef rule = knowledgeBase.ref(match.getRule());
+        List<Object> matched = List.copyOf(match.getObjects());
+        firing = new Support(rule, matched);
+        trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(),
+                matched.stream().map(Recorder::describe).toList()));
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+        firing = null;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+        if (firing != null) {
+            support.put(event.getObject(), firing);
+        }
+    }
+
+    @Override
+    public void objectUpdated(ObjectUpdatedEvent event) {
+        // facts are immutable records; nothing is updated in place
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+        support.remove(event.getOldObject());
+    }
+
+    List<TraceEntry> trace() {
+        return List.copyOf(trace);
+    }
+
+    /**
+     * Every rule firing that currently supports a conclusion. Two rules (or two matches of one rule) that insert equal
+     * conclusions yield one fact with several justifications; the truth-maintenance belief set knows them all, the
+     * insert event only the first. Falls back to the insert event for facts without a belief set.
+     */
+    List<Support> supportOf(Object conclusion) {
+        List<Support> justifications = Justifications.of(session, conclusion, knowledgeBase);
+        if (!justifications.isEmpty()) {
+            return justifications;
+        }
+        Support inserted = support.get(conclusion);
+        return inserted == null ? List.of() : List.of(inserted);
+    }
+
+    /** The input findings a conclusion rests on, followed through intermediate conclusions. */
+    Set<Finding> findingsOf(Object conclusion) {
+        Set<Finding> findings = new LinkedHashSet<>();
+        collect(conclusion, findings, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+        return findings;
+    }
+
+    private void collect(Object fact, Set<Finding> into, Set<Object> visited) {
+        if (!visited.add(fact)) {
+            return;
+        }
+        if (fact instanceof Finding finding) {
+            into.add(finding);
+            return;
+        }
+        if (fact instanceof java.util.Collection<?> collected) { // from accumulate(..., collectList(...))
+            collected.forEach(item -> collect(item, into, visited));
+            return;
+        }
+        for (Support s : supportOf(fact)) {
+            s.matched().forEach(m -> collect(m, into, visited));
+        }
+    }
+
+    private static String describe(Object fact) {
+        return fact instanceof Finding finding ? finding.describe() : String.valueOf(fact);
+    }
+}

@@ -1,0 +1,76 @@
+package org.legcds.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The files of a knowledge base, read from a directory: every {@code .drl} file (at any depth) and the metadata file
+ * {@value #METADATA}, keyed by path relative to the directory with forward slashes, in sorted order.
+ *
+ * @param drl      DRL sources by relative path
+ * @param metadata the metadata file's text
+ */
+public record RuleSet(Map<String, String> drl, String metadata) {
+
+    /** The knowledge-base metadata file at the top of a rules directory. */
+    public static final String METADATA = "knowledge-base.yaml";
+
+    public RuleSet {
+        drl = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl));
+    }
+
+    /** Reads a rules directory. */
+    public static RuleSet read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("rules directory " + directory + " does not exist or is not a directory");
+        }
+        Map<String, String> drl = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                String relative = directory.relativize(file).toString().replace('\\', '/');
+                drl.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+            }
+            Path metadataFile = directory.resolve(METADATA);
+            if (!Files.isRegularFile(metadataFile)) {
+                throw new IllegalArgumentException("rules directory " + directory + " has no " + METADATA);
+            }
+            if (drl.isEmpty()) {
+                throw new IllegalArgumentException("rules directory " + directory + " holds no .drl files");
+            }
+            return new RuleSet(drl, Files.readString(metadataFile, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + directory, e);
+        }
+    }
+
+    /** SHA-256 over every file's relative path and content, so an assessment can be tied to the exact rules. */
+    public String contentHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> file : drl.entrySet()) {
+                update(digest, file.getKey(), file.getValue());
+            }
+            update(digest, METADATA, metadata);
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String name, String content) {
+        digest.update(name.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        // line endings must not change the hash of the same rules checked out on another OS
+        digest.update(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+}
