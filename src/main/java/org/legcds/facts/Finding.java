@@ -74,8 +74,10 @@ public record Finding(Code code, Status status, Laterality laterality, Onset ons
         if (values == null || values.isEmpty()) {
             return Set.of();
         }
-        if (values.contains(null)) {
-            throw new IllegalArgumentException(type.getSimpleName().toLowerCase() + "s must not contain null");
+        for (E value : values) { // an immutable Set throws on contains(null); check each element instead
+            if (value == null) {
+                throw new IllegalArgumentException(type.getSimpleName().toLowerCase() + "s must not contain null");
+            }
         }
         return Collections.unmodifiableSet(EnumSet.copyOf(values));
     }

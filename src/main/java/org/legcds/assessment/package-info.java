@@ -1,0 +1,7 @@
+/**
+ * Assessment out: the result of assessing a case and its clinical vocabulary (urgency, red-flag checks, claudication
+ * types, conditions, next steps). Every item carries an {@link org.legcds.assessment.Explanation}: the rules that drew
+ * it, the evidence-register claims behind them, and the findings it rests on. The JSON form is documented by
+ * {@code schema/assessment.schema.json}.
+ */
+package org.legcds.assessment;

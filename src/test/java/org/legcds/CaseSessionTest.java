@@ -1,0 +1,92 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.Clinic.ENGINE;
+import static org.legcds.Clinic.PATIENT;
+import static org.legcds.Clinic.TODAY;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.RedFlagCheck;
+import org.legcds.assessment.Urgency;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Laterality;
+import org.legcds.facts.Relief;
+import org.legcds.facts.Trigger;
+
+@DisplayName("Case session: a clinician documents findings one by one")
+class CaseSessionTest {
+
+    @Test
+    void theAssessmentFollowsTheFindingsAsTheyAreDocumented() {
+        try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
+            // given walking-induced pain, relief not yet asked
+            session.record(Finding.present(Code.LEG_PAIN).on(Laterality.BILATERAL).broughtOnBy(Trigger.WALKING));
+            assertEquals(ClaudicationType.INDETERMINATE, session.assess().claudication().type());
+
+            // when the clinician records that sitting relieves it
+            session.record(Finding.present(Code.LEG_PAIN).on(Laterality.BILATERAL).broughtOnBy(Trigger.WALKING)
+                    .relievedBy(Relief.SITTING));
+
+            // then the earlier conclusion is replaced, not added to
+            assertEquals(ClaudicationType.NEUROGENIC, session.assess().claudication().type());
+        }
+    }
+
+    @Test
+    void forgettingTheFindingBehindARedFlagWithdrawsTheFlagAndReopensTheCheck() {
+        try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
+            session.record(Finding.present(Code.BLADDER_DYSFUNCTION));
+            assertEquals(Urgency.EMERGENCY, session.assess().urgency().level());
+
+            session.forget(Code.BLADDER_DYSFUNCTION);
+            Assessment after = session.assess();
+
+            assertEquals(Urgency.ROUTINE, after.urgency().level());
+            assertTrue(after.notEvaluated(RedFlagCheck.CAUDA_EQUINA_SYNDROME).orElseThrow()
+                    .unknownFindings().contains(Code.BLADDER_DYSFUNCTION), "unknown again, so the check is open again");
+        }
+    }
+
+    @Test
+    void aSessionConcludesWhatTheOneShotAssessmentConcludes() {
+        List<Finding> findings = List.of(
+                Finding.present(Code.LEG_PAIN).on(Laterality.BILATERAL).broughtOnBy(Trigger.WALKING)
+                        .relievedBy(Relief.STANDING_STILL),
+                Finding.present(Code.SHOPPING_CART_SIGN), Finding.absent(Code.BLADDER_DYSFUNCTION),
+                Finding.present(Code.COLD_LIMB));
+        Assessment oneShot = ENGINE.assess(new Case(PATIENT, TODAY, findings));
+
+        try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
+            List<Finding> reversed = new java.util.ArrayList<>(findings);
+            java.util.Collections.reverse(reversed);
+            reversed.forEach(session::record);
+            Assessment incremental = session.assess();
+
+            assertEquals(withoutTrace(oneShot), withoutTrace(incremental));
+        }
+    }
+
+    @Test
+    void aClosedSessionRefusesWork() {
+        CaseSession session = ENGINE.openSession(PATIENT, TODAY);
+        session.close();
+        session.close(); // closing twice is harmless
+
+        assertThrows(IllegalStateException.class, session::assess);
+        assertThrows(IllegalStateException.class, () -> session.record(Finding.present(Code.FEVER)));
+    }
+
+    private static Assessment withoutTrace(Assessment a) {
+        return new Assessment(a.urgency(), a.redFlags(), a.notEvaluated(), a.claudication(), a.distribution(),
+                a.causeCategories(), a.differential(), a.recommendations(), a.questions(), List.of(),
+                a.knowledgeBase(), a.evaluationDate());
+    }
+}

@@ -1,0 +1,148 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.Clinic.abi;
+import static org.legcds.Clinic.absent;
+import static org.legcds.Clinic.assessScreened;
+import static org.legcds.Clinic.bilateral;
+import static org.legcds.Clinic.firedRules;
+import static org.legcds.Clinic.present;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.Condition;
+import org.legcds.assessment.Mechanism;
+import org.legcds.assessment.Priority;
+import org.legcds.assessment.Step;
+import org.legcds.assessment.Tier;
+import org.legcds.facts.Code;
+import org.legcds.facts.Laterality;
+import org.legcds.facts.Relief;
+import org.legcds.facts.Trigger;
+
+@DisplayName("Claudication: vascular, neurogenic, mixed, indeterminate or none")
+class ClaudicationTest {
+
+    @Test
+    void walkingPainRelievedByStandingStillIsVascularAndSuggestsPeripheralArteryDisease() {
+        // given calf pain brought on by walking that eases within minutes of standing still
+        Assessment a = assessScreened(
+                bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
+                bilateral(Code.CALF_PAIN));
+
+        // then
+        assertEquals(ClaudicationType.VASCULAR, a.claudication().type());
+        assertTrue(firedRules(a).containsAll(java.util.List.of("CLAUD-VASC-01", "CLAUD-VASC-02", "CLAUD-TYPE-01")));
+        assertEquals(Tier.LIKELY, a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).orElseThrow().tier());
+        assertTrue(a.recommendation(Step.ANKLE_BRACHIAL_INDEX).isPresent(), "the ABI confirms PAD");
+        assertTrue(a.hypothesis(Condition.LUMBAR_SPINAL_STENOSIS).isEmpty());
+    }
+
+    @Test
+    void painRelievedBySittingOrLeaningForwardIsNeurogenicAndSuggestsSpinalStenosis() {
+        Assessment a = assessScreened(bilateral(Code.LEG_PAIN)
+                .broughtOnBy(Trigger.STANDING, Trigger.WALKING).relievedBy(Relief.SITTING, Relief.LEANING_FORWARD));
+
+        assertEquals(ClaudicationType.NEUROGENIC, a.claudication().type());
+        assertTrue(firedRules(a).containsAll(java.util.List.of("CLAUD-NEURO-01", "CLAUD-NEURO-03", "CLAUD-TYPE-02")));
+        assertEquals(Tier.LIKELY, a.hypothesis(Condition.LUMBAR_SPINAL_STENOSIS).orElseThrow().tier());
+        assertTrue(a.recommendation(Step.MRI_LUMBAR_SPINE).isPresent());
+        assertTrue(a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).isEmpty());
+    }
+
+    @Test
+    void shoppingCartSignAloneIsNeurogenic() {
+        Assessment a = assessScreened(bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING),
+                present(Code.SHOPPING_CART_SIGN));
+
+        assertEquals(ClaudicationType.NEUROGENIC, a.claudication().type());
+        assertTrue(firedRules(a).contains("CLAUD-NEURO-02"));
+    }
+
+    @Test
+    void peripheralArteryDiseasePatientWhoAlsoLeansOnAShoppingCartIsMixedWithBothCausesLikely() {
+        Assessment a = assessScreened(
+                bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
+                present(Code.SHOPPING_CART_SIGN), abi(0.72, Laterality.LEFT), abi(0.95, Laterality.RIGHT));
+
+        assertEquals(ClaudicationType.MIXED, a.claudication().type());
+        assertTrue(firedRules(a).contains("CLAUD-TYPE-03"));
+        assertEquals(Tier.LIKELY, a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).orElseThrow().tier());
+        assertEquals(Tier.LIKELY, a.hypothesis(Condition.LUMBAR_SPINAL_STENOSIS).orElseThrow().tier());
+        assertTrue(a.recommendation(Step.ANKLE_BRACHIAL_INDEX).isEmpty(), "the ABI is already measured");
+    }
+
+    @Test
+    void walkingPainWithUnrecordedReliefIsIndeterminateAndAsksWhatRelievesIt() {
+        Assessment a = assessScreened(bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING));
+
+        assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
+        var question = a.questions().stream().filter(q -> q.finding() == Code.LEG_PAIN).findFirst().orElseThrow();
+        assertEquals(Priority.CLASSIFICATION, question.priority());
+        assertTrue(question.why().contains("standing still"), question.why());
+        assertEquals(Tier.POSSIBLE, a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).orElseThrow().tier());
+        assertEquals(Tier.POSSIBLE, a.hypothesis(Condition.LUMBAR_SPINAL_STENOSIS).orElseThrow().tier());
+        assertTrue(a.recommendation(Step.CHECK_FOOT_PULSES).isPresent(), "pulses not yet examined");
+    }
+
+    @Test
+    void noLegPainRecordedAbsentIsNone() {
+        Assessment a = assessScreened(absent(Code.LEG_PAIN));
+
+        assertEquals(ClaudicationType.NONE, a.claudication().type());
+        assertTrue(firedRules(a).contains("CLAUD-TYPE-04"));
+    }
+
+    @Test
+    void painOnlyAtRestIsNotClaudication() {
+        Assessment a = assessScreened(bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.REST).relievedBy(Relief.MOVEMENT));
+
+        assertEquals(ClaudicationType.NONE, a.claudication().type());
+    }
+
+    @Test
+    void unrecordedLegPainIsIndeterminateNotNone() {
+        // unknown is not absent: nothing recorded about leg pain must not read as "no claudication"
+        Assessment a = assessScreened();
+
+        assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
+        assertTrue(a.questions().stream().anyMatch(q -> q.finding() == Code.LEG_PAIN));
+    }
+
+    @Test
+    void normalFootPulsesWeighAgainstVascularWithoutExcludingIt() {
+        Assessment a = assessScreened(
+                bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
+                absent(Code.DIMINISHED_FOOT_PULSES));
+
+        assertEquals(ClaudicationType.VASCULAR, a.claudication().type());
+        assertTrue(a.claudication().evidenceAgainst().stream()
+                .anyMatch(c -> c.mechanism() == Mechanism.VASCULAR && c.clue().contains("pulses")));
+    }
+
+    @ParameterizedTest(name = "ABI {0} -> vascular clue: {1}")
+    @CsvSource({"0.50, true", "0.89, true", "0.90, true", "0.91, false", "0.99, false", "1.00, false", "1.40, false",
+            "1.41, false"})
+    void abiAtOrBelowPointNineZeroIsAVascularClue(double value, boolean clue) {
+        Assessment a = assessScreened(abi(value, Laterality.LEFT));
+
+        assertEquals(clue, firedRules(a).contains("CLAUD-VASC-04"), "ABI " + value);
+        assertEquals(clue, a.claudication().type() == ClaudicationType.VASCULAR, "ABI " + value);
+    }
+
+    @Test
+    void everyClueNamesTheFindingItRestsOn() {
+        Assessment a = assessScreened(
+                bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL));
+
+        a.claudication().evidenceFor().forEach(clue -> assertFalse(clue.because().findings().isEmpty(), clue.clue()));
+        assertTrue(a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).orElseThrow().findingsFor().stream()
+                .anyMatch(f -> f.code() == Code.LEG_PAIN), "PAD rests on the leg pain, through the classification");
+    }
+}

@@ -1,0 +1,91 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Patient;
+import org.legcds.facts.Sex;
+import org.legcds.facts.Status;
+import org.legcds.facts.Trigger;
+import org.legcds.json.CaseJson;
+
+@DisplayName("Bad input gets a clear error that names the problem")
+class InputValidationTest {
+
+    @Test
+    void anAbiOutsideThePlausibleRangeIsRejectedNamingFieldAndValue() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Finding.measured(Code.ANKLE_BRACHIAL_INDEX, 7.5, "1"));
+        assertTrue(e.getMessage().contains("value of ANKLE_BRACHIAL_INDEX") && e.getMessage().contains("7.5"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMeasurementInTheWrongUnitIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Finding.measured(Code.HBA1C, 7.1, "mg"));
+        assertTrue(e.getMessage().contains("unit of HBA1C"), e.getMessage());
+    }
+
+    @Test
+    void aMeasurementCannotBeAbsentAndAnAbsentFindingHasNoTriggers() {
+        assertThrows(IllegalArgumentException.class, () -> Finding.absent(Code.ANKLE_BRACHIAL_INDEX));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Finding.absent(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING));
+        assertTrue(e.getMessage().contains("only meaningful when it is PRESENT"), e.getMessage());
+    }
+
+    @Test
+    void impossiblePatientsAreRejected() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Patient("p", 131, Sex.MALE, Status.ABSENT))
+                .getMessage().contains("age must be between 0 and 130, but is 131"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Patient("p", 40, Sex.MALE, Status.PRESENT))
+                .getMessage().contains("pregnancy"));
+        assertThrows(IllegalArgumentException.class, () -> Patient.bornOn("p", LocalDate.of(2030, 1, 1),
+                LocalDate.of(2026, 1, 1), Sex.FEMALE, Status.UNKNOWN));
+    }
+
+    @Test
+    void ageIsResolvedAgainstTheEvaluationDateNotTheClock() {
+        Patient p = Patient.bornOn("p", LocalDate.of(1950, 6, 15), LocalDate.of(2026, 6, 14), Sex.FEMALE,
+                Status.ABSENT);
+        assertEquals(75, p.age());
+    }
+
+    @Test
+    void theSameFindingBothPresentAndAbsentIsRejected() {
+        var e = assertThrows(InvalidCaseException.class, () -> new Case(new Patient("p", 50, Sex.MALE, Status.ABSENT),
+                LocalDate.of(2026, 1, 1), List.of(Finding.present(Code.FEVER), Finding.absent(Code.FEVER))));
+        assertTrue(e.getMessage().contains("findings[1]") && e.getMessage().contains("PRESENT"), e.getMessage());
+    }
+
+    @Test
+    void aCaseFileWithSeveralProblemsReportsThemAllAtOnce() {
+        String json = """
+                {"patient": {"id": "p", "age": 50, "sex": "male", "pregnancy": "absent"},
+                 "evaluationDate": "2026-13-01",
+                 "findings": [{"code": "BLADER_DYSFUNCTION", "status": "present"},
+                              {"code": "FEVER"},
+                              {"code": "LEG_PAIN", "status": "present", "laterality": "both"},
+                              {"code": "LEG_PAIN", "status": "present", "colour": "red"}]}
+                """;
+        var e = assertThrows(InvalidCaseException.class, () -> CaseJson.read(json));
+        List<String> fields = e.problems().stream().map(Problem::field).toList();
+        assertTrue(fields.containsAll(List.of("evaluationDate", "findings[0].code", "findings[1].status",
+                "findings[2].laterality", "findings[3].colour")), fields.toString());
+        assertTrue(e.getMessage().contains("BLADDER_DYSFUNCTION"), "suggests the nearest code: " + e.getMessage());
+    }
+
+    @Test
+    void malformedJsonIsReportedWithItsPosition() {
+        var e = assertThrows(InvalidCaseException.class, () -> CaseJson.read("{\"patient\": {\"id\": "));
+        assertTrue(e.getMessage().contains("malformed JSON at line 1"), e.getMessage());
+    }
+}

@@ -1,0 +1,111 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.legcds.assessment.Assessment;
+import org.legcds.facts.Case;
+import org.legcds.json.CaseJson;
+
+@DisplayName("Rules: the packaged knowledge base and an edited rules directory")
+class RuleCompilationTest {
+
+    private static final Path RULES = Path.of("rules");
+    private static final String HEADER = "package org.legcds.rules;\n\nimport org.legcds.facts.*;\n"
+            + "import org.legcds.conclusions.*;\nimport org.legcds.assessment.*;\n\n";
+
+    @Test
+    void theRulesDirectoryAndThePrecompiledRulesAreTheSameKnowledgeBase() throws IOException {
+        LegCds fromDirectory = LegCds.fromDirectory(RULES);
+
+        assertEquals(Clinic.ENGINE.knowledgeBase(), fromDirectory.knowledgeBase(), "same metadata and content hash");
+        assertEquals(Clinic.ENGINE.rules(), fromDirectory.rules());
+        try (Stream<Path> examples = Files.list(Path.of("examples/cases"))) {
+            for (Path example : examples.sorted().toList()) {
+                Case c = CaseJson.read(Files.readString(example));
+                Assessment packaged = Clinic.ENGINE.assess(c);
+                assertEquals(packaged, fromDirectory.assess(c), example.toString());
+            }
+        }
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("broken/syntax.drl"), HEADER + "rule \"broken\"\n    @id(X-1) @source(S000-C01)\n"
+                + "when\n    Finding(code == \nthen\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals("broken/syntax.drl", e.errors().get(0).file());
+        assertTrue(e.errors().get(0).line() >= 11, e.getMessage());
+    }
+
+    @Test
+    void anUnknownFieldIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("broken/field.drl"), HEADER + "rule \"unknown field\"\n    @id(X-2) @source(S000-C01)\n"
+                + "when\n    Finding(colour == \"red\")\nthen\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals("broken/field.drl", e.errors().get(0).file(), e.getMessage());
+        assertEquals(10, e.errors().get(0).line(), e.getMessage());
+        assertTrue(e.getMessage().contains("broken/field.drl:10"), e.getMessage());
+    }
+
+    @Test
+    void aRuleWithoutASourceClaimIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("extra.drl"), HEADER + "rule \"no provenance\"\n    @id(X-3)\nwhen\n"
+                + "    Finding(code == Code.FEVER)\nthen\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertTrue(e.getMessage().contains("no provenance") && e.getMessage().contains("@source"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateRuleIdIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("extra.drl"), HEADER + "rule \"copycat\"\n    @id(RF-CES-01) @source(S000-C18)\nwhen\n"
+                + "    Finding(code == Code.FEVER)\nthen\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertTrue(e.getMessage().contains("reuses @id(RF-CES-01)"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRulesDirectoryIsAClearError() {
+        var e = assertThrows(IllegalArgumentException.class, () -> LegCds.fromDirectory(Path.of("no-such-dir")));
+        assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
+    }
+
+    private static Path copyOfRules(Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(RULES)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(RULES.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return target;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
