@@ -19,6 +19,18 @@ final class Clinic {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final Patient PATIENT = new Patient("test-patient", 66, Sex.FEMALE, Status.ABSENT);
 
+    /** The findings every red-flag check needs: recording them all absent leaves no check open. */
+    static final List<Code> SCREEN = List.of(Code.BLADDER_DYSFUNCTION, Code.BOWEL_DYSFUNCTION, Code.SADDLE_ANAESTHESIA,
+            Code.URINARY_HESITANCY, Code.ALTERED_URINARY_SENSATION, Code.COLD_LIMB, Code.PALE_OR_BLUE_LIMB,
+            Code.FEVER, Code.SPREADING_REDNESS, Code.WEIGHT_LOSS, Code.CANCER_HISTORY, Code.EXCRUCIATING_BACK_PAIN,
+            Code.PROGRESSIVE_WEAKNESS, Code.PROGRESSIVE_NUMBNESS);
+
+    /** Screened negative for every red flag except the given codes, which the scenario sets itself. */
+    static List<Finding> screenedExcept(Code... own) {
+        List<Code> skip = List.of(own);
+        return SCREEN.stream().filter(c -> !skip.contains(c)).map(Finding::absent).toList();
+    }
+
     private Clinic() {
     }
 
@@ -42,15 +54,11 @@ final class Clinic {
         return Finding.measured(Code.ANKLE_BRACHIAL_INDEX, value, "1").on(side);
     }
 
-    /** Every red-flag finding recorded absent: a fully screened patient. */
-    static List<Finding> redFlagsScreenedNegative() {
-        return List.of(absent(Code.BLADDER_DYSFUNCTION), absent(Code.BOWEL_DYSFUNCTION),
-                absent(Code.SADDLE_ANAESTHESIA), absent(Code.URINARY_HESITANCY),
-                absent(Code.ALTERED_URINARY_SENSATION), absent(Code.COLD_LIMB), absent(Code.PALE_OR_BLUE_LIMB));
-    }
 
+    /** Screened negative for every red flag, except for the codes the scenario records itself. */
     static Assessment assessScreened(Finding... findings) {
-        List<Finding> all = new java.util.ArrayList<>(redFlagsScreenedNegative());
+        List<Finding> all = new java.util.ArrayList<>(
+                screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(Code[]::new)));
         all.addAll(List.of(findings));
         return ENGINE.assess(new Case(PATIENT, TODAY, all));
     }

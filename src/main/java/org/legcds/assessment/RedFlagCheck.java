@@ -8,7 +8,9 @@ public enum RedFlagCheck {
     ABDOMINAL_AORTIC_ANEURYSM("Abdominal aortic aneurysm"),
     MALIGNANCY("Malignancy (tumour or metastasis)"),
     PROGRESSIVE_NEUROLOGICAL_DEFICIT("Progressive neurological deficit"),
-    SEVERE_PAIN_AND_SWELLING("Severe pain with swelling");
+    SEVERE_PAIN_AND_SWELLING("Severe pain with swelling"),
+    CERVICAL_MYELOPATHY("Cervical spinal cord compression (myelopathy)"),
+    CHRONIC_LIMB_THREATENING_ISCHAEMIA("Chronic limb-threatening ischaemia");
 
     private final String label;
 

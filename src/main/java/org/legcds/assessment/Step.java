@@ -26,6 +26,8 @@ public enum Step {
     THYROID_FUNCTION(TEST, "Thyroid function (TSH)"),
     KIDNEY_FUNCTION(TEST, "Kidney function (creatinine, eGFR)"),
     INFECTION_WORKUP(TEST, "Blood count, inflammatory markers and blood cultures"),
+    URGENT_MRI_WHOLE_SPINE(TEST, "MRI of the whole spine within 24 hours"),
+    DVT_ASSESSMENT(TEST, "Assess for deep vein thrombosis: Wells score, then compression ultrasound or D-dimer"),
     // management
     SUPERVISED_EXERCISE(MANAGEMENT, "Supervised walking-exercise programme"),
     SMOKING_CESSATION(MANAGEMENT, "Stop smoking, with support"),
@@ -39,10 +41,14 @@ public enum Step {
     GENTLE_EXERCISE_AND_STRETCHES(MANAGEMENT,
             "Gentle exercise (walking, swimming) and stretches (knee to chest, figure four, child's pose, piriformis, pelvic tilts)"),
     HEAT_AND_COLD(MANAGEMENT, "Alternate heat and cold packs"),
+    MUSCLE_RELAXANT(MANAGEMENT, "Short course of a muscle relaxant for muscle spasm"),
     // referrals
     EMERGENCY_SPINAL_SURGICAL_REVIEW(REFERRAL, "Same-day emergency spinal surgical review"),
     EMERGENCY_VASCULAR_SURGERY(REFERRAL, "Vascular surgery today (emergency)"),
     URGENT_MEDICAL_EVALUATION(REFERRAL, "Urgent medical evaluation (same or next day)"),
+    IMMEDIATE_EMERGENCY_TRANSFER(REFERRAL, "Immediate emergency transfer (suspected symptomatic or ruptured aneurysm)"),
+    URGENT_VASCULAR_REFERRAL(REFERRAL, "Urgent vascular surgical referral (within days)"),
+    URGENT_SPINAL_REFERRAL(REFERRAL, "Urgent spinal surgical referral"),
     VASCULAR_SPECIALIST(REFERRAL, "Refer to a vascular specialist"),
     SPINE_SPECIALIST(REFERRAL, "Refer to a spine specialist (physiatrist or spine surgeon)"),
     NEUROLOGIST(REFERRAL, "Refer to a neurologist"),

@@ -46,7 +46,14 @@ final class RuleCompiler {
         // people, so hand Drools flat names and map errors back to the real path
         rules.drl().forEach((path, text) -> files.write(RESOURCE_ROOT + flat(path), text));
 
-        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException crash) {
+            // some DRL mistakes make the compiler throw instead of reporting; find the file that does it
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(List.of(culprit(rules, crash)));
+        }
         List<RuleCompilationException.Error> errors = new ArrayList<>();
         for (Message message : builder.getResults().getMessages()) {
             if (message.getLevel() == Message.Level.ERROR) {
@@ -64,6 +71,28 @@ final class RuleCompiler {
         // the global repository would otherwise keep every compiled copy alive
         services.getRepository().removeKieModule(releaseId);
         return new Compiled(kieBase, module);
+    }
+
+    /** Compiles each file alone to find the one that crashes the compiler, and reports it with the crash message. */
+    private static RuleCompilationException.Error culprit(RuleSet rules, RuntimeException crash) {
+        String message = crash.getMessage() == null ? crash.toString()
+                : crash.getMessage().lines().limit(3).map(String::trim).reduce((a, b) -> a + " " + b).orElse("");
+        KieServices services = KieServices.get();
+        for (Map.Entry<String, String> file : rules.drl().entrySet()) {
+            KieFileSystem single = services.newKieFileSystem();
+            ReleaseId id = services.newReleaseId("org.legcds.generated", "probe-" + BUILDS.incrementAndGet(), "1.0.0");
+            single.generateAndWritePomXML(id);
+            single.write(RESOURCE_ROOT + flat(file.getKey()), file.getValue());
+            try {
+                services.newKieBuilder(single).buildAll(ExecutableModelProject.class);
+            } catch (RuntimeException again) {
+                return new RuleCompilationException.Error(file.getKey(), locate(file.getValue(), message),
+                        "the rule compiler failed: " + message);
+            } finally {
+                services.getRepository().removeKieModule(id);
+            }
+        }
+        return new RuleCompilationException.Error("(unknown file)", 0, "the rule compiler failed: " + message);
     }
 
     private static String flat(String path) {

@@ -31,6 +31,7 @@ public enum Code {
     CALF_PAIN(SYMPTOM, "Pain felt in the calf", NONE, null),
     THIGH_PAIN(SYMPTOM, "Pain felt in the thigh", NONE, null),
     BUTTOCK_PAIN(SYMPTOM, "Pain felt in the buttock", NONE, null),
+    ANTERIOR_THIGH_PAIN(SYMPTOM, "Pain along the front of the thigh", NONE, null),
     HIP_PAIN(SYMPTOM, "Hip joint pain", SNOMED_CT, "49218002"),
     KNEE_PAIN(SYMPTOM, "Knee joint pain", SNOMED_CT, "30989003"),
     FOOT_PAIN(SYMPTOM, "Foot pain (ache or burning)", SNOMED_CT, "47933007"),

@@ -137,6 +137,11 @@ public record Finding(Code code, Status status, Laterality laterality, Onset ons
         return status != Status.UNKNOWN;
     }
 
+    /** Whether it is a measurement in the given unit (for rules: {@code unit} is a reserved word in DRL). */
+    public boolean measuredIn(String wanted) {
+        return value != null && wanted.equals(unit);
+    }
+
     /** Whether it is a symptom (as opposed to a sign, history item, test result or medicine). */
     public boolean symptom() {
         return code.kind() == CodeKind.SYMPTOM;
