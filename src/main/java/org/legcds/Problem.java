@@ -17,9 +17,20 @@ public record Problem(String field, String value, String expected) {
         requireNonNull(expected, "expected must not be null");
     }
 
+    /** A problem stated as one sentence, e.g. a rule of the fact model that the value breaks. */
+    public static Problem stated(String field, String sentence) {
+        return new Problem(field, "", sentence);
+    }
+
     /** One line: {@code findings[2].code: 'BLADER' is not valid; expected a vocabulary code ...}. */
     @Override
     public String toString() {
+        if (value.isEmpty()) {
+            return field + ": " + expected;
+        }
+        if (value.equals("missing")) {
+            return field + ": missing; expected " + expected;
+        }
         return field + ": " + value + " is not valid; expected " + expected;
     }
 }

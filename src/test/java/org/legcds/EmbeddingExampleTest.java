@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
@@ -29,10 +28,6 @@ import org.legcds.facts.Trigger;
 class EmbeddingExampleTest {
 
     @Test
-    @Disabled("src/main bug: Finding.broughtOnBy/relievedBy always throw NullPointerException, because "
-            + "Finding.immutable (Finding.java:77) calls values.contains(null) on the Set.of(...) they pass, and "
-            + "Set.of(...).contains(null) throws. Enable once Finding.java:77 uses "
-            + "values.stream().anyMatch(Objects::isNull); verified to pass with that fix.")
     void readmeEmbeddingExampleFlagsCaudaEquinaAsAnEmergencyAndClassifiesVascularClaudication() {
         // --- README snippet, verbatim ---
         LegCds engine = LegCds.packaged();                       // thread-safe: build once, share

@@ -71,6 +71,34 @@ class RuleCompilationTest {
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
         assertTrue(e.getMessage().contains("no provenance") && e.getMessage().contains("@source"), e.getMessage());
+        assertEquals("extra.drl", e.errors().get(0).file(), "placed at the rule's declaration");
+        assertEquals(7, e.errors().get(0).line(), e.getMessage());
+    }
+
+    @Test
+    void aMistakeInARuleConsequenceIsReportedAtItsDrlLineNotInGeneratedJava(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("broken/then.drl"), HEADER + "rule \"bad consequence\"\n    @id(X-4) @source(S000-C01)\n"
+                + "when\n    Finding(code == Code.FEVER)\nthen\n"
+                + "    insertLogical(new PatternFound(DistributionPattern.NO_SUCH_PATTERN));\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertEquals("broken/then.drl", e.errors().get(0).file(), e.getMessage());
+        assertEquals(12, e.errors().get(0).line(), e.getMessage());
+    }
+
+    @Test
+    void anUnknownVocabularyCodeIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Path rules = copyOfRules(dir);
+        write(rules.resolve("broken/code.drl"), HEADER + "rule \"typo\"\n    @id(X-5) @source(S000-C01)\n"
+                + "when\n    // Code.LEG_PAINN in a comment must not be matched\n"
+                + "    Finding(code == Code.LEG_PAINN)\nthen\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals("broken/code.drl:11", e.errors().get(0).file() + ":" + e.errors().get(0).line(), e.getMessage());
     }
 
     @Test

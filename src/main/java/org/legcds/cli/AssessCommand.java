@@ -43,6 +43,8 @@ final class AssessCommand implements Callable<Integer> {
             patientCase = CaseJson.read(Files.readString(caseFile, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             return fail("cannot read " + caseFile + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return fail("cannot read " + caseFile + ": it is not UTF-8 text");
         } catch (IOException e) {
             return fail("cannot read " + caseFile + ": " + e.getMessage());
         } catch (InvalidCaseException e) {

@@ -60,7 +60,8 @@ final class Report {
 
         section("CLAUDICATION: " + a.claudication().type());
         for (Clue clue : a.claudication().evidenceFor()) {
-            line("  + %s (%s)%s", clue.clue(), clue.mechanism().name().toLowerCase(Locale.ROOT), rules(clue.because()));
+            line("  + %s (%s %s)%s", clue.clue(), clue.direction().name().toLowerCase(Locale.ROOT),
+                    clue.mechanism().name().toLowerCase(Locale.ROOT), rules(clue.because()));
         }
         for (Clue clue : a.claudication().evidenceAgainst()) {
             line("  - %s (%s %s)%s", clue.clue(), clue.direction().name().toLowerCase(Locale.ROOT),

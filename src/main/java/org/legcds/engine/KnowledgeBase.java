@@ -78,7 +78,30 @@ public final class KnowledgeBase {
     }
 
     static KnowledgeBase compile(RuleSet rules) {
-        return new KnowledgeBase(RuleCompiler.compile(rules).kieBase(), rules.metadata(), rules.contentHash());
+        KieBase kieBase = RuleCompiler.compile(rules).kieBase();
+        try {
+            return new KnowledgeBase(kieBase, rules.metadata(), rules.contentHash());
+        } catch (RuleCompilationException e) {
+            throw new RuleCompilationException(e.errors().stream().map(error -> placed(error, rules)).toList());
+        }
+    }
+
+    /** Puts a catalogue error (which knows only the rule's name) at the rule's file and line. */
+    private static RuleCompilationException.Error placed(RuleCompilationException.Error error, RuleSet rules) {
+        if (!error.file().startsWith("rule \"")) {
+            return error;
+        }
+        String name = error.file().substring("rule \"".length(), error.file().length() - 1);
+        java.util.regex.Pattern declaration = java.util.regex.Pattern.compile(
+                "(?m)^[ \\t]*rule\\s+\"" + java.util.regex.Pattern.quote(name) + "\"");
+        for (Map.Entry<String, String> file : rules.drl().entrySet()) {
+            java.util.regex.Matcher matcher = declaration.matcher(file.getValue());
+            if (matcher.find()) {
+                int line = (int) file.getValue().substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1;
+                return new RuleCompilationException.Error(file.getKey(), line, error.file() + " " + error.message());
+            }
+        }
+        return error;
     }
 
     private static InputStream resource(String name) {
@@ -167,8 +190,13 @@ public final class KnowledgeBase {
             }
             return new KnowledgeBaseInfo(required(root, "name"), required(root, "version"), required(root, "releaseDate"),
                     status, maintainers, sources, ruleCount, contentHash);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException(RuleSet.METADATA + where + ": not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException(RuleSet.METADATA + " is not valid YAML: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -27,6 +27,13 @@ final class RuleCompiler {
     private static final String RESOURCE_ROOT = "src/main/resources/org/legcds/rules/";
     private static final String FOLDER_SEPARATOR = "__";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String GENERATED_SOURCE = "Java source of ";
+    private static final java.util.regex.Pattern UNKNOWN_NAME = java.util.regex.Pattern.compile(
+            "(?:Unknown field|Unable to find class:?)\\s+([A-Za-z_$][\\w.$]*)");
+    private static final java.util.regex.Pattern UNRESOLVED = java.util.regex.Pattern.compile(
+            "([A-Za-z_$][\\w$]*) cannot be resolved");
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(
+            "//[^\\n]*|/\\*.*?\\*/", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern TRAILING_SNIPPET = java.util.regex.Pattern.compile(":\\s*(.+)$");
 
     private RuleCompiler() {
@@ -54,12 +61,14 @@ final class RuleCompiler {
             services.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(List.of(culprit(rules, crash)));
         }
+        List<Message> messages = builder.getResults().getMessages();
+        Map<String, String> generatedSources = generatedSources(messages);
         List<RuleCompilationException.Error> errors = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages()) {
-            if (message.getLevel() == Message.Level.ERROR) {
-                errors.add(error(message, rules.drl()));
-            } else {
+        for (Message message : messages) {
+            if (message.getLevel() != Message.Level.ERROR) {
                 LOG.debug("Rule compiler {}: {}", message.getLevel(), message.getText());
+            } else if (!message.getText().startsWith(GENERATED_SOURCE)) {
+                errors.add(error(message, rules.drl(), generatedSources));
             }
         }
         if (!errors.isEmpty()) {
@@ -99,8 +108,28 @@ final class RuleCompiler {
         return path.replace("/", FOLDER_SEPARATOR);
     }
 
-    private static RuleCompilationException.Error error(Message message, Map<String, String> drl) {
+    /**
+     * The executable-model compiler turns each rule into Java; an error in a rule's consequence is reported against
+     * that generated Java, followed by a message holding its source. Keep those sources to map errors back to DRL.
+     */
+    private static Map<String, String> generatedSources(List<Message> messages) {
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (Message message : messages) {
+            String text = message.getText();
+            if (text.startsWith(GENERATED_SOURCE) && text.contains(" in error:")) {
+                String path = text.substring(GENERATED_SOURCE.length(), text.indexOf(" in error:")).trim();
+                sources.put(path, text.substring(text.indexOf(" in error:") + " in error:".length()));
+            }
+        }
+        return sources;
+    }
+
+    private static RuleCompilationException.Error error(Message message, Map<String, String> drl,
+                                                        Map<String, String> generatedSources) {
         String path = message.getPath() == null ? "" : message.getPath();
+        if (path.endsWith(".java")) {
+            return errorInConsequence(message, drl, generatedSources.get(path));
+        }
         String file = path.startsWith(RESOURCE_ROOT) ? path.substring(RESOURCE_ROOT.length()) : path;
         if (file.startsWith("org/legcds/rules/")) {
             file = file.substring("org/legcds/rules/".length());
@@ -115,19 +144,87 @@ final class RuleCompiler {
         return new RuleCompilationException.Error(file.isEmpty() ? "(unknown file)" : file, Math.max(line, 0), text);
     }
 
-    private static int locate(String source, String message) {
-        Matcher matcher = TRAILING_SNIPPET.matcher(message);
-        if (!matcher.find()) {
-            return 0;
-        }
-        String snippet = matcher.group(1).trim();
-        String[] lines = source.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!snippet.isEmpty() && lines[i].contains(snippet)) {
-                return i + 1;
+    /** An error in generated Java: find the failing statement in the DRL files. */
+    private static RuleCompilationException.Error errorInConsequence(Message message, Map<String, String> drl,
+                                                                     String generated) {
+        String text = message.getText().replaceAll("\\s+", " ").trim();
+        String statement = null;
+        if (generated != null && message.getLine() > 0) {
+            String[] lines = generated.split("\r?\n", -1);
+            if (message.getLine() <= lines.length) {
+                statement = lines[message.getLine() - 1].trim();
             }
         }
-        return 0;
+        for (Map.Entry<String, String> file : drl.entrySet()) {
+            int line = statement == null || statement.isEmpty() ? 0 : find(file.getValue(), statement);
+            if (line > 0) {
+                return new RuleCompilationException.Error(file.getKey(), line, "in a rule's consequence: " + text);
+            }
+        }
+        Matcher unresolved = UNRESOLVED.matcher(text);
+        if (unresolved.find()) {
+            for (Map.Entry<String, String> file : drl.entrySet()) {
+                int line = findWord(file.getValue(), unresolved.group(1));
+                if (line > 0) {
+                    return new RuleCompilationException.Error(file.getKey(), line, "in a rule's consequence: " + text);
+                }
+            }
+        }
+        return new RuleCompilationException.Error("(a rule's consequence)", 0, text);
+    }
+
+    /** The line of a compiler message's expression or name in a DRL source, or 0. */
+    private static int locate(String source, String message) {
+        Matcher field = UNKNOWN_NAME.matcher(message);
+        if (field.find()) {
+            return findWord(source, field.group(1));
+        }
+        Matcher matcher = TRAILING_SNIPPET.matcher(message);
+        return matcher.find() ? find(source, matcher.group(1).trim()) : 0;
+    }
+
+    /** The line where a snippet starts, ignoring comments and differences in white space; 0 if absent. */
+    private static int find(String source, String snippet) {
+        String[] tokens = snippet.trim().split("\\s+");
+        if (snippet.isBlank()) {
+            return 0;
+        }
+        StringBuilder pattern = new StringBuilder();
+        for (String token : tokens) {
+            pattern.append(pattern.length() == 0 ? "" : "\\s*").append(java.util.regex.Pattern.quote(token));
+        }
+        Matcher matcher = java.util.regex.Pattern.compile(pattern.toString()).matcher(withoutComments(source));
+        return matcher.find() ? lineOf(source, matcher.start()) : 0;
+    }
+
+    private static int findWord(String source, String word) {
+        Matcher matcher = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(word) + "\\b")
+                .matcher(withoutComments(source));
+        return matcher.find() ? lineOf(source, matcher.start()) : 0;
+    }
+
+    /** Blanks out // and /* *\/ comments, keeping every character's position (and so its line). */
+    private static String withoutComments(String source) {
+        StringBuilder text = new StringBuilder(source);
+        Matcher comments = COMMENT.matcher(source);
+        while (comments.find()) {
+            for (int i = comments.start(); i < comments.end(); i++) {
+                if (text.charAt(i) != '\n') {
+                    text.setCharAt(i, ' ');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static int lineOf(String source, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (source.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The parser adds "Parser returned a null Package" after every real syntax error; it says nothing new. */

@@ -76,14 +76,19 @@ public final class CaseJson {
             throw new InvalidCaseException(List.of(new Problem("$", json.length() + " characters",
                     "a case file of at most " + MAX_BYTES + " bytes")));
         }
+        if (json.isBlank()) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "the case file is empty")));
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new InvalidCaseException(List.of(new Problem("$", "malformed JSON" + where,
-                    "well-formed JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")")));
+            String reason = e.getOriginalMessage().lines().findFirst().orElse("");
+            int internals = reason.indexOf(" (start marker at");
+            throw new InvalidCaseException(List.of(Problem.stated("$", "malformed JSON" + where + ": "
+                    + (internals < 0 ? reason : reason.substring(0, internals)))));
         }
         return new Reader().read(root);
     }
@@ -98,7 +103,10 @@ public final class CaseJson {
                         "a JSON object with patient, evaluationDate and findings")));
             }
             unknownFields(root, "", CASE_FIELDS);
-            LocalDate evaluationDate = date(root, "evaluationDate", "evaluationDate", true);
+            if (root.get("evaluationDate") == null) {
+                problems.add(new Problem("evaluationDate", "missing", "the date of the assessment as YYYY-MM-DD"));
+            }
+            LocalDate evaluationDate = date(root, "evaluationDate", "evaluationDate", false);
             Patient patient = patient(root.get("patient"), evaluationDate);
             List<Finding> findings = findings(root.get("findings"));
             if (!problems.isEmpty()) {
@@ -109,7 +117,7 @@ public final class CaseJson {
             } catch (InvalidCaseException e) {
                 throw e;
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new InvalidCaseException(List.of(new Problem("$", "the case", e.getMessage())));
+                throw new InvalidCaseException(List.of(Problem.stated("$", e.getMessage())));
             }
         }
 
@@ -139,6 +147,11 @@ public final class CaseJson {
             if (problems.stream().anyMatch(p -> p.field().startsWith("patient"))) {
                 return null;
             }
+            if (sex == Sex.MALE && pregnancy == Status.PRESENT) {
+                problems.add(new Problem("patient.pregnancy", "present",
+                        "absent or unknown for a patient whose sex is male"));
+                return null;
+            }
             try {
                 if (birthDate != null) {
                     if (evaluationDate == null) {
@@ -148,7 +161,7 @@ public final class CaseJson {
                 }
                 return new Patient(id, age, sex, pregnancy);
             } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(new Problem("patient", "the patient", e.getMessage()));
+                problems.add(Problem.stated("patient", e.getMessage()));
                 return null;
             }
         }
@@ -214,9 +227,19 @@ public final class CaseJson {
             try {
                 return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs);
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(path, code.name(), e.getMessage()));
+                problems.add(Problem.stated(path + subfield(e.getMessage()), e.getMessage()));
                 return null;
             }
+        }
+
+        /** Which field a fact-model message is about ("value of ABI must be ..." is about .value). */
+        private static String subfield(String message) {
+            for (String field : List.of("value", "unit", "status")) {
+                if (message.startsWith(field + " of ")) {
+                    return "." + field;
+                }
+            }
+            return message.startsWith("onset, triggers and reliefs") ? ".status" : "";
         }
 
         private void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
