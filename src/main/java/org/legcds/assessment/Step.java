@@ -27,6 +27,7 @@ public enum Step {
     KIDNEY_FUNCTION(TEST, "Kidney function (creatinine, eGFR)"),
     INFECTION_WORKUP(TEST, "Blood count, inflammatory markers and blood cultures"),
     URGENT_MRI_WHOLE_SPINE(TEST, "MRI of the whole spine within 24 hours"),
+    MYELOMA_SCREEN(TEST, "Full blood count, serum calcium and ESR (myeloma screen)"),
     DVT_ASSESSMENT(TEST, "Assess for deep vein thrombosis: Wells score, then compression ultrasound or D-dimer"),
     // management
     SUPERVISED_EXERCISE(MANAGEMENT, "Supervised walking-exercise programme"),
@@ -41,6 +42,8 @@ public enum Step {
     GENTLE_EXERCISE_AND_STRETCHES(MANAGEMENT,
             "Gentle exercise (walking, swimming) and stretches (knee to chest, figure four, child's pose, piriformis, pelvic tilts)"),
     HEAT_AND_COLD(MANAGEMENT, "Alternate heat and cold packs"),
+    NEUROPATHIC_PAIN_MEDICINE(MANAGEMENT,
+            "First-line neuropathic pain medicine: amitriptyline, duloxetine, gabapentin or pregabalin"),
     MUSCLE_RELAXANT(MANAGEMENT, "Short course of a muscle relaxant for muscle spasm"),
     // referrals
     EMERGENCY_SPINAL_SURGICAL_REVIEW(REFERRAL, "Same-day emergency spinal surgical review"),
@@ -54,7 +57,11 @@ public enum Step {
     NEUROLOGIST(REFERRAL, "Refer to a neurologist"),
     RHEUMATOLOGIST(REFERRAL, "Refer to a rheumatologist"),
     // cautions
-    AVOID_NSAIDS_IN_PREGNANCY(CAUTION, "Avoid NSAIDs in pregnancy from about 20 weeks");
+    AVOID_NSAIDS_IN_PREGNANCY(CAUTION, "Avoid NSAIDs in pregnancy from about 20 weeks"),
+    AVOID_GABAPENTINOIDS_IN_SCIATICA(CAUTION,
+            "Do not offer gabapentinoids, other anti-seizure drugs, oral steroids or benzodiazepines for sciatica"),
+    NO_EPIDURAL_FOR_CENTRAL_STENOSIS(CAUTION,
+            "Epidural injections are not recommended for neurogenic claudication from central canal stenosis");
 
     private final StepKind kind;
     private final String label;
