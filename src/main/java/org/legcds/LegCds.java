@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
@@ -32,9 +35,16 @@ import org.legcds.facts.Patient;
 public final class LegCds {
 
     private final KnowledgeBase knowledgeBase;
+    /** Ids of rules that never fire in this view; empty for every engine a host normally builds. */
+    private final Set<String> disabledRules;
 
     private LegCds(KnowledgeBase knowledgeBase) {
+        this(knowledgeBase, Set.of());
+    }
+
+    private LegCds(KnowledgeBase knowledgeBase, Set<String> disabledRules) {
         this.knowledgeBase = knowledgeBase;
+        this.disabledRules = Set.copyOf(disabledRules);
     }
 
     /**
@@ -66,7 +76,8 @@ public final class LegCds {
      */
     public Assessment assess(Case patientCase) {
         Objects.requireNonNull(patientCase, "patientCase must not be null");
-        try (Evaluation evaluation = new Evaluation(knowledgeBase, patientCase.patient(), patientCase.evaluationDate())) {
+        try (Evaluation evaluation = new Evaluation(knowledgeBase, patientCase.patient(), patientCase.evaluationDate(),
+                disabledRules)) {
             patientCase.findings().forEach(evaluation::record);
             return evaluation.assess();
         }
@@ -77,7 +88,36 @@ public final class LegCds {
      * re-assesses after each change. Close it when the patient's record is closed.
      */
     public CaseSession openSession(Patient patient, LocalDate evaluationDate) {
-        return new CaseSession(new Evaluation(knowledgeBase, patient, evaluationDate));
+        return new CaseSession(new Evaluation(knowledgeBase, patient, evaluationDate, disabledRules));
+    }
+
+    /**
+     * A view of this engine in which the given rules never fire (an agenda filter refuses their matches), sharing the
+     * loaded knowledge base: nothing is recompiled, so it is cheap. Disabling is not cumulative: the view disables
+     * exactly {@code ruleIds}, whatever this engine disabled.
+     *
+     * <p><b>For testing the knowledge base</b> (does any scenario notice when a rule is lost?), <b>not for clinical
+     * use</b>: an assessment from a view with rules disabled is not the knowledge base's assessment, although its
+     * {@link Assessment#knowledgeBase()} is the same.
+     *
+     * @param ruleIds {@code @id}s of rules of this knowledge base; empty for the full knowledge base
+     * @throws IllegalArgumentException naming every id that is not a rule of this knowledge base
+     */
+    public LegCds withRulesDisabled(Set<String> ruleIds) {
+        Objects.requireNonNull(ruleIds, "ruleIds must not be null");
+        Set<String> known = rules().stream().map(RuleRef::id).collect(Collectors.toSet());
+        Set<String> unknown = ruleIds.stream().filter(id -> !known.contains(id))
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no rule with @id " + String.join(", ", unknown) + " in knowledge base "
+                    + knowledgeBase.info().name() + " " + knowledgeBase.info().version());
+        }
+        return new LegCds(knowledgeBase, ruleIds);
+    }
+
+    /** The ids of the rules disabled in this view ({@link #withRulesDisabled}); empty for a normal engine. */
+    public Set<String> disabledRules() {
+        return disabledRules;
     }
 
     /** The knowledge base's version, sources and content hash. */

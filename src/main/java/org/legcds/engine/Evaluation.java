@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.FactHandle;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Finding;
@@ -26,9 +28,21 @@ public final class Evaluation implements AutoCloseable {
     private final Recorder recorder;
     private final LocalDate evaluationDate;
     private final Map<String, FactHandle> findings = new HashMap<>();
+    /** Null when every rule may fire; otherwise refuses the matches of the disabled rules. */
+    private final AgendaFilter filter;
 
     public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate) {
+        this(knowledgeBase, patient, evaluationDate, Set.of());
+    }
+
+    /**
+     * An evaluation in which the rules whose ids are in {@code disabledRules} never fire (an agenda filter refuses
+     * their matches). For testing the knowledge base, not for clinical use.
+     */
+    public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate, Set<String> disabledRules) {
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase must not be null");
+        Set<String> disabled = Set.copyOf(disabledRules);
+        this.filter = disabled.isEmpty() ? null : match -> !disabled.contains(knowledgeBase.ref(match.getRule()).id());
         this.evaluationDate = Objects.requireNonNull(evaluationDate, "evaluationDate must not be null");
         this.session = knowledgeBase.kieBase().newKieSession();
         this.recorder = new Recorder(knowledgeBase);
@@ -56,7 +70,7 @@ public final class Evaluation implements AutoCloseable {
 
     /** Fires the rules to quiescence and reads the assessment. */
     public Assessment assess() {
-        int fired = session.fireAllRules(MAX_FIRINGS);
+        int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
         if (fired >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule is looping");
         }

@@ -1,0 +1,79 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.Clinic.bilateral;
+import static org.legcds.Clinic.firedRules;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.ClaudicationType;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Relief;
+import org.legcds.facts.Trigger;
+
+@DisplayName("Switching rules off (for testing the knowledge base): an agenda filter, no rebuild")
+class RulesDisabledTest {
+
+    private static final List<Finding> VASCULAR = List.of(
+            bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
+            bilateral(Code.CALF_PAIN));
+
+    @Test
+    void aDisabledRuleNeverFiresAndItsConclusionsAreMissing() {
+        LegCds view = Clinic.ENGINE.withRulesDisabled(Set.of("CLAUD-VASC-01", "CLAUD-VASC-02"));
+
+        Assessment a = view.assess(new Case(Clinic.PATIENT, Clinic.TODAY, VASCULAR));
+
+        assertFalse(firedRules(a).contains("CLAUD-VASC-01"));
+        assertFalse(firedRules(a).contains("CLAUD-VASC-02"));
+        assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type(), "no vascular clue is left");
+        assertEquals(Set.of("CLAUD-VASC-01", "CLAUD-VASC-02"), view.disabledRules());
+    }
+
+    @Test
+    void theViewSharesTheKnowledgeBaseAndLeavesTheEngineUntouched() {
+        LegCds view = Clinic.ENGINE.withRulesDisabled(Set.of("CLAUD-VASC-01"));
+
+        assertSame(Clinic.ENGINE.knowledgeBase(), view.knowledgeBase(), "nothing recompiled");
+        assertEquals(Clinic.ENGINE.rules(), view.rules(), "the catalogue still lists every rule");
+        Assessment full = Clinic.ENGINE.assess(new Case(Clinic.PATIENT, Clinic.TODAY, VASCULAR));
+        assertTrue(firedRules(full).contains("CLAUD-VASC-01"));
+        assertEquals(ClaudicationType.VASCULAR, full.claudication().type());
+        assertTrue(Clinic.ENGINE.disabledRules().isEmpty());
+    }
+
+    @Test
+    void disablingNothingGivesTheSameAssessment() {
+        Case c = new Case(Clinic.PATIENT, Clinic.TODAY, VASCULAR);
+        assertEquals(Clinic.ENGINE.assess(c), Clinic.ENGINE.withRulesDisabled(Set.of()).assess(c));
+    }
+
+    @Test
+    void sessionsOfTheViewHonourIt() {
+        LegCds view = Clinic.ENGINE.withRulesDisabled(Set.of("RF-CES-03"));
+        try (CaseSession session = view.openSession(Clinic.PATIENT, Clinic.TODAY)) {
+            session.record(Finding.present(Code.SADDLE_ANAESTHESIA));
+            Assessment a = session.assess();
+            assertTrue(a.redFlags().isEmpty(), "the saddle-anaesthesia rule is off");
+            assertFalse(firedRules(a).contains("RF-CES-03"));
+        }
+    }
+
+    @Test
+    void unknownRuleIdsAreRefusedByName() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Clinic.ENGINE.withRulesDisabled(Set.of("CLAUD-VASC-01", "NO-SUCH-RULE", "ALSO-MISSING")));
+
+        assertTrue(e.getMessage().contains("ALSO-MISSING, NO-SUCH-RULE"), e.getMessage());
+        assertFalse(e.getMessage().contains("CLAUD-VASC-01"), e.getMessage());
+    }
+}
