@@ -1,0 +1,592 @@
+package org.legcds.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.legcds.InvalidCaseException;
+import org.legcds.Problem;
+import org.legcds.assessment.CauseCategory;
+import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.Condition;
+import org.legcds.assessment.DistributionPattern;
+import org.legcds.assessment.RedFlagCheck;
+import org.legcds.assessment.Step;
+import org.legcds.assessment.Tier;
+import org.legcds.assessment.Urgency;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.json.CaseJson;
+
+/**
+ * Reads the scenarios of a scenario directory ({@code scenarios/<topic>/<situation>.yaml}; the format is documented in
+ * {@code scenarios/README.md}).
+ *
+ * <p>Strict: an unknown key, an unknown name (condition, step, code, red-flag check, ...) or a contradiction (the same
+ * item under {@code include} and {@code exclude}) is an error naming the file, the key and the value; the findings go
+ * through the same validation as a case file ({@link CaseJson}). Every problem of a file is reported at once.
+ *
+ * <p>The red-flag screening findings that {@code screenedForRedFlags: true} adds are listed in one data file,
+ * {@value #RED_FLAG_SCREEN}, looked for in the scenario directory and then in its parents (so a topic folder can be
+ * run on its own).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ScenarioReader {
+
+    /** The file listing the red-flag screening findings, at the root of the scenario directory. */
+    public static final String RED_FLAG_SCREEN = "red-flag-screen.yaml";
+    /** The evaluation date of a scenario that gives none. */
+    public static final String DEFAULT_EVALUATION_DATE = "2026-11-21";
+    /** The patient's age in a scenario that gives neither age nor birth date. */
+    public static final int DEFAULT_AGE = 60;
+    /** The largest scenario file accepted, in bytes (as for case files). */
+    public static final int MAX_BYTES = CaseJson.MAX_BYTES;
+
+    private static final List<String> SCENARIO_KEYS = List.of("description", "patient", "evaluationDate",
+            "screenedForRedFlags", "findings", "expect");
+    private static final List<String> EXPECT_KEYS = List.of("urgency", "redFlags", "notEvaluated", "claudication",
+            "distribution", "causeCategories", "differential", "recommendations", "questions", "rulesFired");
+    private static final List<String> INCLUDES_KEYS = List.of("include", "exclude");
+    private static final List<String> QUESTIONS_KEYS = List.of("include", "exclude", "first");
+    private static final List<String> SCREEN_KEYS = List.of("codes");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+    private final Path screenFile;
+    private final List<Code> screen;
+
+    private ScenarioReader(Path root, Path screenFile, List<Code> screen) {
+        this.root = root;
+        this.screenFile = screenFile;
+        this.screen = List.copyOf(screen);
+    }
+
+    /**
+     * A reader for a scenario directory. Reads its {@value #RED_FLAG_SCREEN} (in the directory or a parent), if any.
+     *
+     * @throws IllegalArgumentException  if the directory does not exist
+     * @throws InvalidScenarioException  if the red-flag screen file is malformed
+     */
+    public static ScenarioReader of(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null");
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("scenario directory " + directory + " does not exist or is not a directory");
+        }
+        Path screenFile = null;
+        for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(RED_FLAG_SCREEN))) {
+                screenFile = directory.resolve(directory.toAbsolutePath().normalize().relativize(dir))
+                        .resolve(RED_FLAG_SCREEN).normalize();
+                break;
+            }
+        }
+        List<Code> screen = screenFile == null ? List.of() : readScreen(screenFile);
+        return new ScenarioReader(directory, screenFile, screen);
+    }
+
+    /** The scenario directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** The red-flag screen file in use, if one was found. */
+    public Optional<Path> redFlagScreenFile() {
+        return Optional.ofNullable(screenFile);
+    }
+
+    /** The findings {@code screenedForRedFlags: true} adds as absent, in the file's order; empty without the file. */
+    public List<Code> redFlagScreen() {
+        return screen;
+    }
+
+    /**
+     * The scenario files under the directory at any depth ({@code .yaml}, and {@code .yml} so that it is reported
+     * rather than skipped), sorted by name; hidden files and folders and the red-flag screen file are not scenarios.
+     */
+    public List<Path> files() {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(root.relativize(p)))
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> screenFile == null || !p.toAbsolutePath().normalize()
+                            .equals(screenFile.toAbsolutePath().normalize()))
+                    .sorted(Comparator.comparing(this::nameOf))
+                    .toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list scenario directory " + root, e);
+        }
+    }
+
+    /**
+     * Reads every scenario file.
+     *
+     * @throws InvalidScenarioException with every problem of every bad file
+     */
+    public List<Scenario> readAll() {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<InvalidScenarioException.Located> problems = new ArrayList<>();
+        for (Path file : files()) {
+            try {
+                scenarios.add(read(file));
+            } catch (InvalidScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidScenarioException(problems);
+        }
+        return scenarios;
+    }
+
+    /**
+     * Reads one scenario file of this directory.
+     *
+     * @throws InvalidScenarioException with every problem found in it
+     */
+    public Scenario read(Path file) {
+        String where = file.toString();
+        if (!file.getFileName().toString().endsWith(".yaml")) {
+            throw invalid(where, List.of(new Problem("$", "the file name '" + file.getFileName() + "'",
+                    "a scenario file whose name ends in .yaml")));
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw invalid(where, List.of(new Problem("$", "an unreadable file (" + e + ")", "a readable UTF-8 file")));
+        }
+        return parse(nameOf(file), file, text);
+    }
+
+    /**
+     * Parses a scenario's text as if it were the file {@code file} of this directory ({@code name} is its name relative
+     * to the directory).
+     *
+     * @throws InvalidScenarioException with every problem found
+     */
+    public Scenario parse(String name, Path file, String text) {
+        String where = file.toString();
+        JsonNode tree = yaml(where, text);
+        Parser parser = new Parser(fileStem(file));
+        Scenario scenario = parser.scenario(name, file, tree);
+        if (!parser.problems.isEmpty()) {
+            throw invalid(where, parser.problems);
+        }
+        return scenario;
+    }
+
+    private String nameOf(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fileStem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static InvalidScenarioException invalid(String file, List<Problem> problems) {
+        return new InvalidScenarioException(problems.stream()
+                .map(p -> new InvalidScenarioException.Located(file, p)).toList());
+    }
+
+    private static JsonNode yaml(String where, String text) {
+        if (text.length() > MAX_BYTES) {
+            throw invalid(where, List.of(new Problem("$", text.length() + " characters",
+                    "a file of at most " + MAX_BYTES + " bytes")));
+        }
+        try {
+            JsonNode tree = YAML.readTree(text);
+            return tree == null ? YAML.missingNode() : tree;
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw invalid(where, List.of(new Problem("$", "malformed YAML" + at,
+                    "well-formed YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")")));
+        }
+    }
+
+    private static List<Code> readScreen(Path file) {
+        String where = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw invalid(where, List.of(new Problem("$", "an unreadable file (" + e + ")", "a readable UTF-8 file")));
+        }
+        JsonNode tree = yaml(where, text);
+        Parser parser = new ScenarioReader(file.getParent(), null, List.of()).new Parser(RED_FLAG_SCREEN);
+        List<Code> codes = new ArrayList<>();
+        if (!tree.isObject()) {
+            parser.problem("$", describe(tree), "a mapping with the key codes: [<finding code>, ...]");
+        } else {
+            parser.unknownKeys(tree, "", SCREEN_KEYS);
+            JsonNode list = tree.get("codes");
+            if (list == null) {
+                parser.problem("codes", "missing", "a list of the finding codes a red-flag screen records");
+            } else {
+                codes.addAll(parser.items(list, "codes", parser::code));
+            }
+        }
+        if (!parser.problems.isEmpty()) {
+            throw invalid(where, parser.problems);
+        }
+        return codes.stream().distinct().toList();
+    }
+
+    /** Maps one file's tree, collecting every problem. */
+    private final class Parser {
+        private final String stem;
+        private final List<Problem> problems = new ArrayList<>();
+
+        Parser(String stem) {
+            this.stem = stem;
+        }
+
+        Scenario scenario(String name, Path file, JsonNode tree) {
+            if (!tree.isObject()) {
+                problem("$", describe(tree), "a mapping with description, findings and expect");
+                return null;
+            }
+            unknownKeys(tree, "", SCENARIO_KEYS);
+            String description = null;
+            JsonNode descriptionNode = tree.get("description");
+            if (descriptionNode == null || descriptionNode.isNull()) {
+                problem("description", "missing", "a sentence describing the clinical situation");
+            } else if (!descriptionNode.isTextual() || descriptionNode.asText().isBlank()) {
+                problem("description", describe(descriptionNode), "a non-empty text");
+            } else {
+                description = descriptionNode.asText().trim();
+            }
+            boolean screened = false;
+            JsonNode screenedNode = tree.get("screenedForRedFlags");
+            if (screenedNode != null && !screenedNode.isNull()) {
+                if (!screenedNode.isBoolean()) {
+                    problem("screenedForRedFlags", describe(screenedNode), "true or false");
+                } else {
+                    screened = screenedNode.booleanValue();
+                }
+            }
+            if (screened && screenFile == null) {
+                problem("screenedForRedFlags", "true", "a " + RED_FLAG_SCREEN + " in the scenario directory " + root
+                        + " or a parent, listing the red-flag screening findings");
+            }
+            Case patientCase = patientCase(tree, screened);
+            Expectations expect = expect(tree.get("expect"));
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            return new Scenario(name, file, description, patientCase, expect);
+        }
+
+        /** Builds the case-file tree (with defaults and screening findings) and reads it with {@link CaseJson}. */
+        private Case patientCase(JsonNode tree, boolean screened) {
+            ObjectNode caseNode = JSON.createObjectNode();
+            JsonNode patient = tree.get("patient");
+            if (patient == null || patient.isNull()) {
+                ObjectNode defaults = JSON.createObjectNode();
+                defaults.put("id", stem);
+                defaults.put("age", DEFAULT_AGE);
+                caseNode.set("patient", defaults);
+            } else if (patient.isObject()) {
+                ObjectNode filled = patient.deepCopy();
+                if (!filled.has("id")) {
+                    filled.put("id", stem);
+                }
+                if (!filled.has("age") && !filled.has("birthDate")) {
+                    filled.put("age", DEFAULT_AGE);
+                }
+                caseNode.set("patient", filled);
+            } else {
+                caseNode.set("patient", patient); // CaseJson reports it
+            }
+            JsonNode date = tree.get("evaluationDate");
+            caseNode.set("evaluationDate", date == null ? JSON.getNodeFactory().textNode(DEFAULT_EVALUATION_DATE) : date);
+            JsonNode findings = tree.get("findings");
+            if (findings != null) {
+                if (findings.isArray() && screened) {
+                    ArrayNode withScreen = findings.deepCopy();
+                    Set<Code> listed = EnumSet.noneOf(Code.class);
+                    for (JsonNode finding : findings) {
+                        JsonNode code = finding.get("code");
+                        if (code != null && code.isTextual()) {
+                            Code.parse(code.asText()).ifPresent(listed::add);
+                        }
+                    }
+                    for (Code code : screen) {
+                        if (!listed.contains(code)) {
+                            withScreen.addObject().put("code", code.name()).put("status", "absent");
+                        }
+                    }
+                    findings = withScreen;
+                }
+                caseNode.set("findings", findings);
+            } // else CaseJson reports the missing findings
+            try {
+                return CaseJson.read(JSON.writeValueAsString(caseNode));
+            } catch (InvalidCaseException e) {
+                problems.addAll(e.problems());
+                return null;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a tree Jackson itself built", e);
+            }
+        }
+
+        private Expectations expect(JsonNode node) {
+            if (node == null || node.isNull()) {
+                problem("expect", "missing", "a mapping of expectations (" + String.join(", ", EXPECT_KEYS)
+                        + "): a scenario that expects nothing cannot fail");
+                return null;
+            }
+            if (!node.isObject()) {
+                problem("expect", describe(node), "a mapping of expectations (" + String.join(", ", EXPECT_KEYS) + ")");
+                return null;
+            }
+            unknownKeys(node, "expect.", EXPECT_KEYS);
+            Urgency urgency = single(node, "urgency", (t, p) -> enumName(t, p, Urgency.class));
+            Set<RedFlagCheck> redFlags = set(node, "redFlags", RedFlagCheck.class);
+            Set<RedFlagCheck> notEvaluated = set(node, "notEvaluated", RedFlagCheck.class);
+            ClaudicationType claudication = single(node, "claudication",
+                    (t, p) -> enumName(t, p, ClaudicationType.class));
+            Set<DistributionPattern> distribution = set(node, "distribution", DistributionPattern.class);
+            Expectations.Includes<CauseCategory> categories = includes(node, "causeCategories", INCLUDES_KEYS,
+                    (t, p) -> enumName(t, p, CauseCategory.class), Object::equals);
+            Expectations.Includes<Expectations.Ranked> differential = includes(node, "differential", INCLUDES_KEYS,
+                    this::ranked, (in, out) -> in.condition() == out.condition()
+                            && (out.tier() == null || out.tier() == in.tier()));
+            Expectations.Includes<Step> recommendations = includes(node, "recommendations", INCLUDES_KEYS,
+                    (t, p) -> enumName(t, p, Step.class), Object::equals);
+            Expectations.Includes<Code> questions = includes(node, "questions", QUESTIONS_KEYS, this::code,
+                    Object::equals);
+            Code first = null;
+            JsonNode questionsNode = node.get("questions");
+            if (questionsNode != null && questionsNode.isObject()) {
+                first = single(questionsNode, "first", "expect.questions.first", this::code);
+                if (first != null && questions != null && questions.exclude().contains(first)) {
+                    problem("expect.questions", "'" + first + "' as first and under exclude",
+                            "the first question not to be excluded too");
+                }
+            }
+            Expectations.Includes<String> rules = includes(node, "rulesFired", INCLUDES_KEYS, this::ruleId,
+                    Object::equals);
+            Expectations expectations = new Expectations(urgency, redFlags, notEvaluated, claudication, distribution,
+                    categories, differential, recommendations, questions, first, rules);
+            if (problems.isEmpty() && expectations.isEmpty()) {
+                problem("expect", "no expectation", "at least one of " + EXPECT_KEYS
+                        + ": a scenario that expects nothing cannot fail");
+            }
+            return expectations;
+        }
+
+        private <T> T single(JsonNode parent, String key, BiFunction<String, String, T> parse) {
+            return single(parent, key, "expect." + key, parse);
+        }
+
+        private <T> T single(JsonNode parent, String key, String path, BiFunction<String, String, T> parse) {
+            JsonNode node = parent.get(key);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                problem(path, describe(node), "a name");
+                return null;
+            }
+            return parse.apply(node.asText(), path);
+        }
+
+        private <E extends Enum<E>> Set<E> set(JsonNode parent, String key, Class<E> type) {
+            JsonNode node = parent.get(key);
+            if (node == null) {
+                return null;
+            }
+            List<E> items = items(node, "expect." + key, (t, p) -> enumName(t, p, type));
+            return items.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(items);
+        }
+
+        private <T> Expectations.Includes<T> includes(JsonNode parent, String key, List<String> keys,
+                                                      BiFunction<String, String, T> parse,
+                                                      BiFunction<T, T, Boolean> contradicts) {
+            JsonNode node = parent.get(key);
+            String path = "expect." + key;
+            if (node == null) {
+                return null;
+            }
+            if (!node.isObject()) {
+                problem(path, describe(node), "a mapping with " + String.join(" and/or ", keys) + " (e.g. {include: [...]})");
+                return null;
+            }
+            unknownKeys(node, path + ".", keys);
+            List<T> include = node.has("include") ? items(node.get("include"), path + ".include", parse) : List.of();
+            List<T> exclude = node.has("exclude") ? items(node.get("exclude"), path + ".exclude", parse) : List.of();
+            for (T in : include) {
+                for (T out : exclude) {
+                    if (contradicts.apply(in, out)) {
+                        problem(path, "'" + in + "' under include and '" + out + "' under exclude",
+                                "each item under include or exclude, not both");
+                    }
+                }
+            }
+            return new Expectations.Includes<>(include, exclude);
+        }
+
+        /** A list of names (a single name is accepted as a list of one); each parsed, duplicates dropped. */
+        <T> List<T> items(JsonNode node, String path, BiFunction<String, String, T> parse) {
+            if (node.isTextual()) {
+                T item = parse.apply(node.asText(), path);
+                return item == null ? List.of() : List.of(item);
+            }
+            if (!node.isArray()) {
+                problem(path, describe(node), "a list of names, e.g. [A, B] ([] for none)");
+                return List.of();
+            }
+            Set<T> items = new LinkedHashSet<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String at = path + "[" + i + "]";
+                if (!item.isTextual()) {
+                    problem(at, describe(item), "a name");
+                    continue;
+                }
+                T parsed = parse.apply(item.asText(), at);
+                if (parsed != null) {
+                    items.add(parsed);
+                }
+            }
+            return List.copyOf(items);
+        }
+
+        private Expectations.Ranked ranked(String text, String path) {
+            String[] parts = text.split("=", -1);
+            if (parts.length > 2) {
+                problem(path, "'" + text + "'", "a condition, or CONDITION=TIER (e.g. PERIPHERAL_ARTERY_DISEASE=LIKELY)");
+                return null;
+            }
+            Condition condition = enumName(parts[0], path, Condition.class);
+            Tier tier = parts.length == 2 ? enumName(parts[1], path, Tier.class) : null;
+            return condition == null || (parts.length == 2 && tier == null) ? null
+                    : new Expectations.Ranked(condition, tier);
+        }
+
+        Code code(String text, String path) {
+            Optional<Code> code = Code.parse(text);
+            if (code.isEmpty()) {
+                problem(path, "'" + text + "'", "a vocabulary code (nearest: " + nearest(normalise(text), Code.values())
+                        + "; `legcds vocabulary` lists them all)");
+            }
+            return code.orElse(null);
+        }
+
+        private String ruleId(String text, String path) {
+            String id = text.trim();
+            if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
+                problem(path, "'" + text + "'", "a rule id as in @id(...), e.g. CLAUD-VASC-01");
+                return null;
+            }
+            return id;
+        }
+
+        private <E extends Enum<E>> E enumName(String text, String path, Class<E> type) {
+            String wanted = normalise(text);
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equals(wanted)) {
+                    return value;
+                }
+            }
+            E[] values = type.getEnumConstants();
+            String expected = values.length <= 12
+                    ? "one of the " + type.getSimpleName() + " names " + Arrays.stream(values).map(Enum::name).toList()
+                    : "one of the " + type.getSimpleName() + " names (nearest: " + nearest(wanted, values) + "; "
+                            + values.length + " in all, see " + type.getName() + ")";
+            problem(path, "'" + text + "'", expected);
+            return null;
+        }
+
+        void unknownKeys(JsonNode node, String prefix, List<String> allowed) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    problem(prefix + name, "an unknown key", "one of " + allowed);
+                }
+            }
+        }
+
+        void problem(String path, String value, String expected) {
+            problems.add(new Problem(path, value, expected));
+        }
+    }
+
+    private static String normalise(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    /** The three names nearest a misspelt one: names containing it first (BLADDER finds BLADDER_DYSFUNCTION). */
+    private static <E extends Enum<E>> String nearest(String wanted, E[] values) {
+        return Arrays.stream(values)
+                .sorted(Comparator.comparingInt((E e) -> wanted.isEmpty() || !e.name().contains(wanted) ? 1 : 0)
+                        .thenComparingInt(e -> distance(wanted, e.name())).thenComparing(Enum::ordinal))
+                .limit(3).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "missing";
+        }
+        String text = node.toString();
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}
