@@ -6,19 +6,20 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code legcds} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad input or usage, 3 rules that do
- * not compile.
+ * not compile, 4 scenarios that failed ({@code legcds test}).
  */
 @Command(name = "legcds", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Clinical decision support for bilateral leg pain. It supports clinicians; it does not diagnose "
                 + "patients.",
-        subcommands = {AssessCommand.class, CheckCommand.class, VocabularyCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {AssessCommand.class, CheckCommand.class, VocabularyCommand.class, TestCommand.class,
+                RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;
     public static final int BAD_INPUT = 2;
     public static final int RULES_DO_NOT_COMPILE = 3;
+    public static final int SCENARIOS_FAILED = 4;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -1,0 +1,96 @@
+package org.legcds.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.legcds.LegCds;
+import org.legcds.RuleCompilationException;
+import org.legcds.scenario.InvalidScenarioException;
+import org.legcds.scenario.Scenario;
+import org.legcds.scenario.ScenarioReader;
+import org.legcds.scenario.ScenarioResult;
+import org.legcds.scenario.ScenarioRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Run the clinical scenarios of a directory (scenarios/README.md) against the rules and print "
+                + "a pass/fail table, then 'N passed, M failed'.",
+                "Exit codes: 0 all passed, 4 a scenario failed, 2 a bad scenario file, 3 rules that do not compile."})
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<scenario-dir>", description = "The scenario directory, e.g. scenarios/")
+    Path scenarioDir;
+
+    @Option(names = "--rules", paramLabel = "<rules-dir>",
+            description = "Compile and use the rules in this directory instead of the packaged ones.")
+    Path rulesDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "List every unmet expectation of each failed scenario.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Scenario> scenarios;
+        try {
+            scenarios = ScenarioReader.of(scenarioDir).readAll();
+        } catch (InvalidScenarioException e) {
+            return fail(Main.BAD_INPUT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return fail(Main.BAD_INPUT, e.getMessage());
+        }
+        if (scenarios.isEmpty()) {
+            return fail(Main.BAD_INPUT, "no scenario files (*.yaml) in " + scenarioDir);
+        }
+        LegCds engine;
+        try {
+            engine = rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
+        } catch (RuleCompilationException e) {
+            return fail(Main.RULES_DO_NOT_COMPILE, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return fail(Main.BAD_INPUT, e.getMessage());
+        }
+        List<ScenarioResult> results = new ScenarioRunner(engine).run(scenarios);
+
+        int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        String row = "%-" + width + "s  %-6s  %s";
+        out.printf("legcds test: %d scenarios in %s against %s %s (%s)%n%n", results.size(), scenarioDir,
+                engine.knowledgeBase().name(), engine.knowledgeBase().version(),
+                rulesDir == null ? "packaged rules" : "rules from " + rulesDir);
+        line(out, row, "SCENARIO", "RESULT", "FIRST FAILURE");
+        int failed = 0;
+        for (ScenarioResult result : results) {
+            if (result.passed()) {
+                line(out, row, result.name(), "PASS", "");
+                continue;
+            }
+            failed++;
+            int more = result.failures().size() - 1;
+            line(out, row, result.name(), "FAIL", result.firstFailure().orElse("")
+                    + (more > 0 && !verbose ? " (+" + more + " more)" : ""));
+            if (verbose) {
+                result.messages().stream().skip(1).forEach(m -> line(out, row, "", "", m));
+            }
+        }
+        out.println();
+        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        return failed == 0 ? Main.OK : Main.SCENARIOS_FAILED;
+    }
+
+    private static void line(PrintWriter out, String row, String scenario, String result, String failure) {
+        out.println(String.format(row, scenario, result, failure).stripTrailing());
+    }
+
+    private int fail(int code, String message) {
+        spec.commandLine().getErr().println("legcds: " + message);
+        return code;
+    }
+}
