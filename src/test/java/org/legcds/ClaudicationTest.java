@@ -22,6 +22,7 @@ import org.legcds.assessment.Priority;
 import org.legcds.assessment.Step;
 import org.legcds.assessment.Tier;
 import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Relief;
 import org.legcds.facts.Trigger;
@@ -104,6 +105,15 @@ class ClaudicationTest {
         Assessment a = assessScreened(bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.REST).relievedBy(Relief.MOVEMENT));
 
         assertEquals(ClaudicationType.NONE, a.claudication().type());
+    }
+
+    @Test
+    void noPainInOneLegDoesNotHideWalkingInducedPainInTheOther() {
+        Assessment a = assessScreened(Finding.absent(Code.LEG_PAIN).on(Laterality.LEFT),
+                Finding.present(Code.LEG_PAIN).on(Laterality.RIGHT).broughtOnBy(Trigger.WALKING));
+
+        assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
+        assertTrue(a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).isPresent());
     }
 
     @Test

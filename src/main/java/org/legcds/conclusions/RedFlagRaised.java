@@ -17,5 +17,8 @@ public record RedFlagRaised(RedFlagCheck check, Urgency urgency, String action) 
         requireNonNull(check, "check must not be null");
         requireNonNull(urgency, "urgency must not be null");
         requireNonNull(action, "action must not be null");
+        if (urgency == Urgency.ROUTINE) {
+            throw new IllegalArgumentException("urgency of a red flag must be EMERGENCY or URGENT, not ROUTINE");
+        }
     }
 }

@@ -112,7 +112,11 @@ final class Assembler {
             throw new IllegalStateException("the claudication rules concluded more than one type: " + concluded
                     + "; the classification rules must be mutually exclusive");
         }
-        ClaudicationType type = concluded.isEmpty() ? ClaudicationType.INDETERMINATE : concluded.get(0).type();
+        if (concluded.isEmpty()) {
+            throw new IllegalStateException("no claudication rule concluded; the classification rules must cover "
+                    + "every case (CLAUD-TYPE-04 and CLAUD-TYPE-05 are complements)");
+        }
+        ClaudicationType type = concluded.get(0).type();
         List<Clue> supporting = new ArrayList<>();
         List<Clue> weighing = new ArrayList<>();
         List<ClaudicationClue> clues = facts(ClaudicationClue.class).stream()

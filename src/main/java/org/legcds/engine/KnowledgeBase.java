@@ -188,7 +188,17 @@ public final class KnowledgeBase {
                 throw new IllegalArgumentException(RuleSet.METADATA + ": status must be draft, testing or production, but is '"
                         + status + "'");
             }
-            return new KnowledgeBaseInfo(required(root, "name"), required(root, "version"), required(root, "releaseDate"),
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException(RuleSet.METADATA + ": 'sources' must list the bibliographic sources");
+            }
+            String releaseDate = required(root, "releaseDate");
+            try {
+                java.time.LocalDate.parse(releaseDate);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(RuleSet.METADATA + ": releaseDate must be YYYY-MM-DD, but is '"
+                        + releaseDate + "'");
+            }
+            return new KnowledgeBaseInfo(required(root, "name"), required(root, "version"), releaseDate,
                     status, maintainers, sources, ruleCount, contentHash);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"

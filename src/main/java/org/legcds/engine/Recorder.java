@@ -52,7 +52,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
         Match match = event.getMatch();
         RuleRef rule = knowledgeBase.ref(match.getRule());
-        List<Object> matched = List.copyOf(match.getObjects());
+        // Drools matches an internal "initial fact" for rules that open with not/exists; it is no clinical fact
+        List<Object> matched = match.getObjects().stream()
+                .filter(o -> !o.getClass().getName().startsWith("org.drools.")).toList();
         firing = new Support(rule, matched);
         trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(),
                 matched.stream().map(Recorder::describe).toList()));

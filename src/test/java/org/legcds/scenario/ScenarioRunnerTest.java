@@ -51,7 +51,7 @@ class ScenarioRunnerTest {
                   redFlags: []
                   notEvaluated: []
                   claudication: VASCULAR
-                  distribution: [BILATERAL]
+                  distribution: [BILATERAL, WALKING_INDUCED]
                   causeCategories: {include: [VASCULAR], exclude: [NEOPLASTIC]}
                   differential: {include: [PERIPHERAL_ARTERY_DISEASE=LIKELY], exclude: [LUMBAR_SPINAL_STENOSIS]}
                   recommendations: {include: [ANKLE_BRACHIAL_INDEX], exclude: [MRI_LUMBAR_SPINE]}
@@ -72,8 +72,8 @@ class ScenarioRunnerTest {
             redFlags: [CAUDA_EQUINA_SYNDROME]                    | redFlags        | expected red flags [CAUDA_EQUINA_SYNDROME] but were [] (missing CAUDA_EQUINA_SYNDROME)
             notEvaluated: [ACUTE_LIMB_ISCHAEMIA]                 | notEvaluated    | expected checks not evaluated [ACUTE_LIMB_ISCHAEMIA] but were [] (missing ACUTE_LIMB_ISCHAEMIA)
             claudication: MIXED                                  | claudication    | expected claudication MIXED but was VASCULAR
-            distribution: [UNILATERAL]                           | distribution    | expected distribution [UNILATERAL] but was [BILATERAL] (missing UNILATERAL; unexpected BILATERAL)
-            distribution: []                                     | distribution    | expected distribution [] but was [BILATERAL] (unexpected BILATERAL)
+            distribution: [UNILATERAL]                           | distribution    | expected distribution [UNILATERAL] but were [BILATERAL, WALKING_INDUCED] (missing UNILATERAL; unexpected BILATERAL, WALKING_INDUCED)
+            distribution: []                                     | distribution    | expected distribution [] but were [BILATERAL, WALKING_INDUCED] (unexpected BILATERAL, WALKING_INDUCED)
             causeCategories: {include: [STRUCTURAL]}             | causeCategories | expected cause category STRUCTURAL, not found (cause categories: [VASCULAR])
             causeCategories: {exclude: [VASCULAR]}               | causeCategories | expected no cause category VASCULAR, but found it ([PERIPHERAL_ARTERY_DISEASE])
             differential: {include: [PERIPHERAL_ARTERY_DISEASE=POSSIBLE]} | differential | expected PERIPHERAL_ARTERY_DISEASE=POSSIBLE in differential, found LIKELY
