@@ -20,6 +20,7 @@ import org.legcds.assessment.Priority;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.Step;
+import org.legcds.assessment.StepKind;
 import org.legcds.assessment.Urgency;
 import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
@@ -69,7 +70,7 @@ class RedFlagTest {
         assertEquals(List.of(Code.BLADDER_DYSFUNCTION), open.unknownFindings());
         var question = a.questions().get(0);
         assertEquals(Code.BLADDER_DYSFUNCTION, question.finding(), "the red-flag question comes first");
-        assertEquals(Priority.RED_FLAG, question.priority());
+        assertEquals(Priority.EMERGENCY, question.priority());
         assertTrue(a.recommendation(Step.SADDLE_SENSATION_AND_BLADDER_CHECK).isPresent());
     }
 
@@ -133,6 +134,17 @@ class RedFlagTest {
         assertEquals(Urgency.EMERGENCY, a.urgency().level());
         assertTrue(a.redFlag(RedFlagCheck.CAUDA_EQUINA_SYNDROME).isPresent());
         assertEquals(Urgency.EMERGENCY, a.redFlags().get(0).urgency(), "red flags come most urgent first");
+    }
+
+    @Test
+    void anEmergencyDefersRoutineManagementButNotTheEmergencyAction() {
+        // given known PAD in a smoker, whose leg has just turned cold
+        Assessment a = assess(present(Code.PERIPHERAL_ARTERY_DISEASE), present(Code.SMOKING),
+                present(Code.COLD_LIMB).withOnset(Onset.SUDDEN));
+
+        assertTrue(a.recommendations().stream().noneMatch(r -> r.kind() == StepKind.MANAGEMENT),
+                "exercise programmes and risk-factor control wait: " + a.recommendations());
+        assertTrue(a.recommendation(Step.EMERGENCY_VASCULAR_SURGERY).isPresent());
     }
 
     @Test

@@ -35,7 +35,6 @@ public enum Step {
     CARDIOVASCULAR_RISK_CONTROL(MANAGEMENT, "Control blood pressure, cholesterol, diabetes and weight"),
     PHYSICAL_THERAPY(MANAGEMENT, "Physical therapy for back strength and flexibility"),
     NSAIDS(MANAGEMENT, "Non-steroidal anti-inflammatory drugs for pain, if not contraindicated"),
-    GABAPENTIN(MANAGEMENT, "Gabapentin for nerve-related pain"),
     EPIDURAL_STEROID_INJECTION(MANAGEMENT, "Epidural steroid injection near the compressed nerve"),
     NUTRITIONAL_REPLACEMENT(MANAGEMENT, "Replace the deficient vitamin or mineral"),
     DIABETES_MANAGEMENT(MANAGEMENT, "Optimise diabetes control"),
