@@ -139,11 +139,14 @@ class ClaudicationTest {
     @ParameterizedTest(name = "ABI {0} -> vascular clue: {1}")
     @CsvSource({"0.50, true", "0.89, true", "0.90, true", "0.91, false", "0.99, false", "1.00, false", "1.40, false",
             "1.41, false"})
-    void abiAtOrBelowPointNineZeroIsAVascularClue(double value, boolean clue) {
+    void abiAtOrBelowPointNineZeroIsAVascularClueAndMakesArteryDiseaseLikely(double value, boolean clue) {
         Assessment a = assessScreened(abi(value, Laterality.LEFT));
 
         assertEquals(clue, firedRules(a).contains("CLAUD-VASC-04"), "ABI " + value);
-        assertEquals(clue, a.claudication().type() == ClaudicationType.VASCULAR, "ABI " + value);
+        assertEquals(clue, a.hypothesis(Condition.PERIPHERAL_ARTERY_DISEASE).map(h -> h.tier() == Tier.LIKELY)
+                .orElse(false), "ABI " + value + ": PAD likely");
+        // without walking-related leg pain there is no claudication to classify, whatever the ABI
+        assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type(), "ABI " + value);
     }
 
     @Test

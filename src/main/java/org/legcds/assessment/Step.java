@@ -47,6 +47,7 @@ public enum Step {
     // referrals
     EMERGENCY_SPINAL_SURGICAL_REVIEW(REFERRAL, "Same-day emergency spinal surgical review"),
     EMERGENCY_VASCULAR_SURGERY(REFERRAL, "Vascular surgery today (emergency)"),
+    EMERGENCY_HOSPITAL_ASSESSMENT(REFERRAL, "Emergency hospital assessment now"),
     URGENT_MEDICAL_EVALUATION(REFERRAL, "Urgent medical evaluation (same or next day)"),
     IMMEDIATE_EMERGENCY_TRANSFER(REFERRAL, "Immediate emergency transfer (suspected symptomatic or ruptured aneurysm)"),
     URGENT_VASCULAR_REFERRAL(REFERRAL, "Urgent vascular surgical referral (within days)"),

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.legcds.assessment.RuleRef;
 
 @DisplayName("Rule coverage: every rule fires in at least one scenario")
-@org.junit.jupiter.api.Disabled("until the scenario suite covers the full knowledge base (issue 3, in progress)")
 class RuleCoverageTest {
 
     @Test

@@ -22,7 +22,6 @@ import org.legcds.assessment.RuleRef;
  * expectation says why the rule matters.
  */
 @DisplayName("Rule mutation: switching off any one rule makes some scenario fail")
-@org.junit.jupiter.api.Disabled("until the scenario suite covers the full knowledge base (issue 3, in progress)")
 class RuleMutationTest {
 
     @Test
