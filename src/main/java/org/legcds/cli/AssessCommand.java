@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.legcds.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.RuleCompilationException;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;
 import org.legcds.json.AssessmentJson;
@@ -51,15 +50,7 @@ final class AssessCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("legcds: " + caseFile + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        LegCds engine;
-        try {
-            engine = rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
-        } catch (RuleCompilationException e) {
-            spec.commandLine().getErr().println("legcds: " + e.getMessage());
-            return Main.RULES_DO_NOT_COMPILE;
-        } catch (IllegalArgumentException e) {
-            return fail(e.getMessage());
-        }
+        LegCds engine = Engines.load(rulesDir);
         Assessment assessment = engine.assess(patientCase);
         spec.commandLine().getOut().print(json
                 ? AssessmentJson.write(assessment) + System.lineSeparator()

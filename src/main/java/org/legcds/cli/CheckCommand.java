@@ -3,7 +3,6 @@ package org.legcds.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.legcds.LegCds;
-import org.legcds.RuleCompilationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,18 +20,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            LegCds engine = LegCds.fromDirectory(rulesDir);
-            spec.commandLine().getOut().printf("OK: %d rules compiled from %s (%s, version %s, %s)%n",
-                    engine.rules().size(), rulesDir, engine.knowledgeBase().contentHash(),
-                    engine.knowledgeBase().version(), engine.knowledgeBase().status());
-            return Main.OK;
-        } catch (RuleCompilationException e) {
-            spec.commandLine().getErr().println("legcds: " + e.getMessage());
-            return Main.RULES_DO_NOT_COMPILE;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("legcds: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
+        LegCds engine = Engines.load(rulesDir);
+        spec.commandLine().getOut().printf("OK: %d rules compiled from %s (%s, version %s, %s)%n",
+                engine.rules().size(), rulesDir, engine.knowledgeBase().contentHash(),
+                engine.knowledgeBase().version(), engine.knowledgeBase().status());
+        return Main.OK;
     }
 }

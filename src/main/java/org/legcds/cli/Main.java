@@ -40,6 +40,10 @@ public final class Main {
                     return BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
+                    if (e instanceof Failure failure) {
+                        commandLine1.getErr().println("legcds: " + failure.getMessage());
+                        return failure.exitCode();
+                    }
                     commandLine1.getErr().println("legcds: unexpected error: " + e);
                     if (Boolean.getBoolean("legcds.debug")) {
                         e.printStackTrace(commandLine1.getErr());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.legcds.LegCds;
-import org.legcds.RuleCompilationException;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.legcds.engine.RuleSet;
@@ -44,16 +43,8 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LegCds engine;
-        RuleSet files;
-        try {
-            engine = rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
-            files = rulesDir == null ? RuleLayers.packaged() : RuleSet.read(rulesDir);
-        } catch (RuleCompilationException e) {
-            return fail(Main.RULES_DO_NOT_COMPILE, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return fail(Main.BAD_INPUT, e.getMessage());
-        }
+        LegCds engine = Engines.load(rulesDir);
+        RuleSet files = rulesDir == null ? RuleLayers.packaged() : RuleSet.read(rulesDir);
         EvidenceRegister register = null;
         Path seeds = seedsDir != null ? seedsDir : Files.isDirectory(DEFAULT_SEEDS) ? DEFAULT_SEEDS : null;
         if (seeds != null) {

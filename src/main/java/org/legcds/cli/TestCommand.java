@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.legcds.LegCds;
-import org.legcds.RuleCompilationException;
 import org.legcds.scenario.InvalidScenarioException;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioReader;
@@ -50,14 +49,7 @@ final class TestCommand implements Callable<Integer> {
         if (scenarios.isEmpty()) {
             return fail(Main.BAD_INPUT, "no scenario files (*.yaml) in " + scenarioDir);
         }
-        LegCds engine;
-        try {
-            engine = rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
-        } catch (RuleCompilationException e) {
-            return fail(Main.RULES_DO_NOT_COMPILE, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return fail(Main.BAD_INPUT, e.getMessage());
-        }
+        LegCds engine = Engines.load(rulesDir);
         List<ScenarioResult> results = new ScenarioRunner(engine).run(scenarios);
 
         int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));

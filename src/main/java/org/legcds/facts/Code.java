@@ -10,7 +10,6 @@ import static org.legcds.facts.Terminology.NONE;
 import static org.legcds.facts.Terminology.SNOMED_CT;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -203,29 +202,6 @@ public enum Code {
 
     /** The known codes nearest to a misspelt one, nearest first, to help whoever wrote it. */
     public static List<Code> nearest(String name, int limit) {
-        String wanted = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .sorted(Comparator.comparingInt((Code c) -> distance(wanted, c.name())).thenComparing(Enum::ordinal))
-                .limit(limit)
-                .toList();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Spelling.nearest(name, values(), limit);
     }
 }

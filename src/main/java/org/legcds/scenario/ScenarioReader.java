@@ -555,31 +555,10 @@ public final class ScenarioReader {
         return name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     }
 
-    /** The three names nearest a misspelt one: names containing it first (BLADDER finds BLADDER_DYSFUNCTION). */
+    /** The three names nearest a misspelt one. */
     private static <E extends Enum<E>> String nearest(String wanted, E[] values) {
-        return Arrays.stream(values)
-                .sorted(Comparator.comparingInt((E e) -> wanted.isEmpty() || !e.name().contains(wanted) ? 1 : 0)
-                        .thenComparingInt(e -> distance(wanted, e.name())).thenComparing(Enum::ordinal))
-                .limit(3).map(Enum::name).collect(Collectors.joining(", "));
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return org.legcds.facts.Spelling.nearest(wanted, values, 3).stream().map(Enum::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(JsonNode node) {

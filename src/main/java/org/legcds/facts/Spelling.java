@@ -1,0 +1,46 @@
+package org.legcds.facts;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Suggestions for misspelt vocabulary and enum names, so bad input can name what was probably meant. */
+public final class Spelling {
+
+    private Spelling() {
+    }
+
+    /**
+     * The constants nearest a misspelt name, nearest first: names that contain it come first (BLADDER finds
+     * BLADDER_DYSFUNCTION), then by edit distance, then in declaration order.
+     */
+    public static <E extends Enum<E>> List<E> nearest(String wanted, E[] values, int limit) {
+        String name = wanted == null ? "" : wanted.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                .replace(' ', '_');
+        return Arrays.stream(values)
+                .sorted(Comparator.comparingInt((E e) -> name.isEmpty() || !e.name().contains(name) ? 1 : 0)
+                        .thenComparingInt(e -> distance(name, e.name())).thenComparing(Enum::ordinal))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
