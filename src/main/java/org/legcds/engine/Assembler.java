@@ -33,7 +33,6 @@ import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.RuleRef;
-import org.legcds.assessment.Step;
 import org.legcds.assessment.Tier;
 import org.legcds.assessment.Triage;
 import org.legcds.assessment.Urgency;

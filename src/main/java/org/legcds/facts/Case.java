@@ -73,9 +73,4 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
         }
         return problems;
     }
-
-    /** The finding recorded for a code on no particular side, if any. */
-    public java.util.Optional<Finding> finding(Code code) {
-        return findings.stream().filter(f -> f.code() == code && f.laterality() == null).findFirst();
-    }
 }

@@ -9,9 +9,7 @@ import static org.legcds.facts.Terminology.LOINC;
 import static org.legcds.facts.Terminology.NONE;
 import static org.legcds.facts.Terminology.SNOMED_CT;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -193,11 +191,7 @@ public enum Code {
 
     /** Looks a code up by its name, ignoring case. */
     public static Optional<Code> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String wanted = name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        return Arrays.stream(values()).filter(c -> c.name().equals(wanted)).findFirst();
+        return Spelling.parse(Code.class, name);
     }
 
     /** The known codes nearest to a misspelt one, nearest first, to help whoever wrote it. */

@@ -15,13 +15,26 @@ public final class Spelling {
      * BLADDER_DYSFUNCTION), then by edit distance, then in declaration order.
      */
     public static <E extends Enum<E>> List<E> nearest(String wanted, E[] values, int limit) {
-        String name = wanted == null ? "" : wanted.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')
-                .replace(' ', '_');
+        String name = wanted == null ? "" : normalise(wanted);
         return Arrays.stream(values)
                 .sorted(Comparator.comparingInt((E e) -> name.isEmpty() || !e.name().contains(name) ? 1 : 0)
                         .thenComparingInt(e -> distance(name, e.name())).thenComparing(Enum::ordinal))
                 .limit(limit)
                 .toList();
+    }
+
+    /** A name as written by a person, in constant form: trimmed, upper case, '-' and ' ' as '_' ("standing still"). */
+    public static String normalise(String name) {
+        return name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    /** The constant a person meant by a name, ignoring case, hyphens and spaces; empty when there is none. */
+    public static <E extends Enum<E>> java.util.Optional<E> parse(Class<E> type, String name) {
+        if (name == null) {
+            return java.util.Optional.empty();
+        }
+        String wanted = normalise(name);
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst();
     }
 
     /** Levenshtein distance. */

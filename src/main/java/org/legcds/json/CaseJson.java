@@ -27,6 +27,7 @@ import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
+import org.legcds.facts.Spelling;
 import org.legcds.facts.Status;
 import org.legcds.facts.Trigger;
 
@@ -314,8 +315,7 @@ public final class CaseJson {
         }
 
         private static <E extends Enum<E>> E parse(Class<E> type, String text) {
-            String wanted = text.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-            return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst().orElse(null);
+            return Spelling.parse(type, text).orElse(null);
         }
 
         private static String names(Class<? extends Enum<?>> type) {

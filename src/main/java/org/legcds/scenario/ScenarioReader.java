@@ -19,7 +19,6 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -552,7 +551,7 @@ public final class ScenarioReader {
     }
 
     private static String normalise(String name) {
-        return name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        return org.legcds.facts.Spelling.normalise(name);
     }
 
     /** The three names nearest a misspelt one. */
