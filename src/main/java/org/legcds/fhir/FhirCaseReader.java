@@ -1,0 +1,210 @@
+package org.legcds.fhir;
+
+import static java.util.Objects.requireNonNull;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IParserErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.legcds.InvalidCaseException;
+import org.legcds.Problem;
+
+/**
+ * Reads FHIR R4 resources into a {@link org.legcds.facts.Case}: the patient (age at the evaluation date, sex,
+ * pregnancy) and the findings that the code maps find in its conditions, observations, medicines and procedures.
+ *
+ * <pre>{@code
+ * FhirCaseReader reader = FhirCaseReader.standard();           // once; share it
+ * FhirReading reading = reader.read(bundle, LocalDate.of(2026, 11, 21));
+ * Assessment assessment = LegCds.packaged().assess(reading.patientCase());
+ * reading.issues().forEach(System.out::println);              // show these to the clinician
+ * }</pre>
+ *
+ * <p>What is read:
+ * <ul>
+ *   <li>{@code Condition}: clinical status active, recurrence or relapse is present; verification status refuted is
+ *       absent; entered-in-error, unconfirmed, provisional and differential are not read; resolved, inactive and
+ *       remission are not read unless the code map marks the item a history (e.g. cancer).</li>
+ *   <li>{@code Observation}: only final, amended or corrected; a quantity in an accepted unit (identities such as
+ *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a coded or yes/no answer, or a
+ *       {@code dataAbsentReason} (unknown). Of several observations of one code and side, the latest effective on or
+ *       before the evaluation date is read; later ones are ignored; different values at the same time are an issue.</li>
+ *   <li>Medicines ({@code MedicationRequest}, {@code MedicationStatement}, {@code MedicationAdministration}), by code
+ *       or by reference to a contained or bundled {@code Medication} and its ingredients; {@code Procedure}.</li>
+ *   <li>Side from the code itself (ICD-10-CM "pain in left leg") or from {@code bodySite}.</li>
+ *   <li>Anything dated after the evaluation date is ignored: the case is the record as of that date.</li>
+ * </ul>
+ * Codes that map to nothing are ignored by design. A resource that maps to something but cannot be read becomes an
+ * {@link InputIssue}. Input that cannot form a case at all (no Patient, more than one, JSON that is not FHIR)
+ * throws {@link InvalidCaseException}.
+ *
+ * <p><b>Thread-safety:</b> immutable and thread-safe; build once and share. <b>Nullness:</b> no method accepts or
+ * returns null.
+ */
+public final class FhirCaseReader {
+
+    /** The largest JSON text {@link #readJson} accepts, in characters (a bundle with years of history is a few MB). */
+    public static final int MAX_JSON_CHARS = 64_000_000;
+
+    private static final class Standard {
+        static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged());
+    }
+
+    private final CodeMap codeMap;
+
+    private FhirCaseReader(CodeMap codeMap) {
+        this.codeMap = codeMap;
+    }
+
+    /** A reader with the code maps packaged in the jar. */
+    public static FhirCaseReader standard() {
+        return Standard.READER;
+    }
+
+    /**
+     * A reader with an informatician's edited copy of the code maps: a directory with the same files as
+     * {@code src/main/resources/org/legcds/fhir/} (every {@code *.csv} is loaded).
+     *
+     * @throws IllegalArgumentException naming every file and line that is wrong
+     */
+    public static FhirCaseReader withMappings(Path directory) {
+        requireNonNull(directory, "directory must not be null");
+        return new FhirCaseReader(CodeMap.load(directory));
+    }
+
+    /**
+     * Reads a Bundle (collection, searchset, transaction, ...; nested bundles too), resolving {@code urn:uuid},
+     * relative and absolute references between its entries.
+     *
+     * @throws InvalidCaseException if it holds no Patient or more than one
+     */
+    public FhirReading read(Bundle bundle, LocalDate evaluationDate) {
+        requireNonNull(bundle, "bundle must not be null");
+        requireNonNull(evaluationDate, "evaluationDate must not be null");
+        return new Reading(codeMap, evaluationDate, List.of()).read(bundle);
+    }
+
+    /**
+     * Reads loose resources, e.g. a CDS Hooks prefetch (the Patient, plus the entries of searchset bundles flattened by
+     * the caller). References between them resolve by {@code Type/id}.
+     *
+     * @throws InvalidCaseException if they hold no Patient or more than one
+     */
+    public FhirReading read(List<? extends Resource> resources, LocalDate evaluationDate) {
+        requireNonNull(resources, "resources must not be null");
+        requireNonNull(evaluationDate, "evaluationDate must not be null");
+        return new Reading(codeMap, evaluationDate, List.of()).read(resources);
+    }
+
+    /**
+     * Reads the JSON text of a Bundle or of a single resource. Elements the FHIR parser does not know and values it
+     * cannot read are reported as issues.
+     *
+     * @throws InvalidCaseException if the text is not JSON, not FHIR, too large, or holds no Patient or more than one
+     */
+    public FhirReading readJson(String json, LocalDate evaluationDate) {
+        requireNonNull(json, "json must not be null");
+        requireNonNull(evaluationDate, "evaluationDate must not be null");
+        if (json.length() > MAX_JSON_CHARS) {
+            throw new InvalidCaseException(List.of(new Problem("$", json.length() + " characters",
+                    "FHIR JSON of at most " + MAX_JSON_CHARS + " characters")));
+        }
+        if (json.isBlank()) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "the FHIR JSON is empty")));
+        }
+        Collector collector = new Collector();
+        IParser parser = FhirContext.forR4Cached().newJsonParser();
+        parser.setParserErrorHandler(collector);
+        IBaseResource parsed;
+        try {
+            parsed = parser.parseResource(json);
+        } catch (DataFormatException e) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: " + firstLine(e.getMessage()))));
+        }
+        Reading reading = new Reading(codeMap, evaluationDate, collector.issues);
+        if (parsed instanceof Bundle bundle) {
+            return reading.read(bundle);
+        }
+        if (parsed instanceof Resource resource) {
+            return reading.read(List.of(resource));
+        }
+        throw new InvalidCaseException(List.of(Problem.stated("$", "not an R4 resource: " + parsed.fhirType())));
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.lines().findFirst().orElse("");
+        return text.replaceFirst("^HAPI-\\d+: ", "");
+    }
+
+    /** The parser's complaints about elements and values, as issues (HAPI's default would log or throw instead). */
+    private static final class Collector implements IParserErrorHandler {
+        private final List<InputIssue> issues = new ArrayList<>();
+
+        private void add(IParseLocation location, String field, String problem) {
+            String parent = location == null || location.getParentElementName() == null ? ""
+                    : location.getParentElementName();
+            issues.add(new InputIssue("(JSON)", parent.isEmpty() ? field : parent + "." + field, problem));
+        }
+
+        @Override
+        public void containedResourceWithNoId(IParseLocation location) {
+            add(location, "contained", "a contained resource has no id, so nothing can refer to it");
+        }
+
+        @Override
+        public void incorrectJsonType(IParseLocation location, String element, BaseJsonLikeValue.ValueType expected,
+                                      BaseJsonLikeValue.ScalarType expectedScalar, BaseJsonLikeValue.ValueType found,
+                                      BaseJsonLikeValue.ScalarType foundScalar) {
+            add(location, element, "expected a JSON " + (expectedScalar == null ? expected : expectedScalar).toString()
+                    .toLowerCase() + " but found a " + (foundScalar == null ? found : foundScalar).toString().toLowerCase());
+        }
+
+        @Override
+        public void invalidValue(IParseLocation location, String value, String error) {
+            add(location, "value", "'" + value + "' is not valid: " + firstLine(error));
+        }
+
+        @Override
+        public void missingRequiredElement(IParseLocation location, String element) {
+            // the reader reports what it needs and cannot find, where it matters
+        }
+
+        @Override
+        public void unexpectedRepeatingElement(IParseLocation location, String element) {
+            add(location, element, "repeats but may occur only once");
+        }
+
+        @Override
+        public void unknownAttribute(IParseLocation location, String name) {
+            add(location, name, "unknown attribute, ignored");
+        }
+
+        @Override
+        public void unknownElement(IParseLocation location, String name) {
+            add(location, name, "unknown element, ignored (a misspelling?)");
+        }
+
+        @Override
+        public void unknownReference(IParseLocation location, String reference) {
+            // references are resolved, and reported when they matter, by the reader
+        }
+
+        @Override
+        public void invalidInternalReference(IParseLocation location, String reference) {
+            // as above
+        }
+
+        @Override
+        public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
+            add(location, "extension", "an extension has both a value and nested extensions");
+        }
+    }
+}

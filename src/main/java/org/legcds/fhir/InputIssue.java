@@ -1,0 +1,26 @@
+package org.legcds.fhir;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Something in the FHIR input that looked relevant but could not be read, so it is not in the case. A host shows these
+ * to the clinician beside the assessment: legcds never drops a relevant record silently and never guesses around it.
+ *
+ * @param resource the resource, e.g. {@code Observation/abi-left} (or its {@code fullUrl} when it has no id)
+ * @param field    the element, e.g. {@code valueQuantity.unit}
+ * @param problem  what is wrong, e.g. {@code unit 'mmHg' is not a valid unit for ANKLE_BRACHIAL_INDEX (expected 1)}
+ */
+public record InputIssue(String resource, String field, String problem) {
+
+    public InputIssue {
+        requireNonNull(resource, "resource must not be null");
+        requireNonNull(field, "field must not be null");
+        requireNonNull(problem, "problem must not be null");
+    }
+
+    /** One line: {@code Observation/abi-left valueQuantity.unit: unit 'mmHg' is not ...}. */
+    @Override
+    public String toString() {
+        return resource + (field.isEmpty() ? "" : " " + field) + ": " + problem;
+    }
+}

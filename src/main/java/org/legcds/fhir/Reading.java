@@ -1,0 +1,868 @@
+package org.legcds.fhir;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.legcds.InvalidCaseException;
+import org.legcds.Problem;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Laterality;
+import org.legcds.facts.Patient;
+import org.legcds.facts.Sex;
+import org.legcds.facts.Status;
+import org.legcds.fhir.CodeMap.Mapping;
+import org.legcds.fhir.CodeMap.Read;
+
+/** One reading: the state of reading one patient's resources. Not thread-safe; one per call. */
+final class Reading {
+
+    /** Pregnancy evidence from an observation older than this (42 weeks) says nothing about today. */
+    static final int PREGNANCY_DAYS = 294;
+    private static final int MAX_NESTING = 5;
+
+    private final CodeMap map;
+    private final LocalDate date;
+    private final List<InputIssue> issues = new ArrayList<>();
+    private final List<Resource> resources = new ArrayList<>();
+    private final Map<Resource, String> fullUrls = new IdentityHashMap<>();
+    private final Map<Resource, String> names = new IdentityHashMap<>();
+    private final Map<String, Resource> index = new LinkedHashMap<>();
+    private final List<Statement> statements = new ArrayList<>();
+    private org.hl7.fhir.r4.model.Patient patient;
+
+    Reading(CodeMap map, LocalDate date, List<InputIssue> parseIssues) {
+        this.map = map;
+        this.date = date;
+        this.issues.addAll(parseIssues);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // collecting and indexing
+
+    FhirReading read(Bundle bundle) {
+        collect(bundle, 0);
+        return finish();
+    }
+
+    FhirReading read(List<? extends Resource> loose) {
+        for (Resource resource : loose) {
+            if (resource instanceof Bundle bundle) {
+                collect(bundle, 1);
+            } else if (resource != null) {
+                add(resource, null);
+            }
+        }
+        return finish();
+    }
+
+    private void collect(Bundle bundle, int depth) {
+        if (depth > MAX_NESTING) {
+            issues.add(new InputIssue("Bundle", "entry", "bundles nested more than " + MAX_NESTING + " deep are not read"));
+            return;
+        }
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.hasRequest() && entry.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+                continue;
+            }
+            Resource resource = entry.getResource();
+            if (resource instanceof Bundle nested) {
+                collect(nested, depth + 1);
+            } else if (resource != null) {
+                add(resource, entry.hasFullUrl() ? entry.getFullUrl() : null);
+            }
+        }
+    }
+
+    private void add(Resource resource, String fullUrl) {
+        resources.add(resource);
+        if (fullUrl != null) {
+            fullUrls.put(resource, fullUrl);
+        }
+        String type = resource.fhirType();
+        String value = resource.getIdElement().getValue();
+        String idPart = resource.getIdElement().getIdPart();
+        boolean urnId = value != null && value.startsWith("urn:");
+        String name = !urnId && idPart != null ? type + "/" + idPart
+                : fullUrl != null ? fullUrl : urnId ? value : type + "[" + resources.size() + "]";
+        names.put(resource, name);
+        for (String key : keys(type, fullUrl, value, idPart, urnId)) {
+            index.putIfAbsent(key, resource);
+        }
+    }
+
+    private static List<String> keys(String type, String fullUrl, String value, String idPart, boolean urnId) {
+        List<String> keys = new ArrayList<>();
+        if (fullUrl != null) {
+            keys.add(fullUrl);
+            String suffix = relativePart(fullUrl);
+            if (suffix != null) {
+                keys.add(suffix);
+            }
+        }
+        if (urnId) {
+            keys.add(value);
+        } else if (idPart != null) {
+            keys.add(type + "/" + idPart);
+            if (value != null && value.contains("://")) {
+                keys.add(value);
+            }
+        }
+        return keys;
+    }
+
+    /** "Type/id" at the end of an absolute URL (without _history), or null. */
+    private static String relativePart(String url) {
+        String stripped = url.replaceFirst("/_history/[^/]*$", "");
+        String[] parts = stripped.split("/");
+        if (parts.length >= 2 && !parts[parts.length - 2].isEmpty()
+                && Character.isUpperCase(parts[parts.length - 2].charAt(0))) {
+            return parts[parts.length - 2] + "/" + parts[parts.length - 1];
+        }
+        return null;
+    }
+
+    private String name(Resource resource) {
+        return names.getOrDefault(resource, resource.fhirType());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // the patient
+
+    private FhirReading finish() {
+        List<org.hl7.fhir.r4.model.Patient> patients = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Resource resource : resources) {
+            if (resource instanceof org.hl7.fhir.r4.model.Patient p && seen.add(name(p))) {
+                patients.add(p);
+            }
+        }
+        if (patients.isEmpty()) {
+            throw new InvalidCaseException(List.of(new Problem("Patient", "missing",
+                    "exactly one Patient resource (the patient to assess)")));
+        }
+        if (patients.size() > 1) {
+            throw new InvalidCaseException(List.of(new Problem("Patient", String.join(", ", seen),
+                    "exactly one Patient: legcds assesses one patient at a time")));
+        }
+        patient = patients.get(0);
+        for (Resource resource : resources) {
+            if (resource instanceof Condition c) {
+                condition(c);
+            } else if (resource instanceof Observation o) {
+                observation(o);
+            } else if (resource instanceof Procedure p) {
+                procedure(p);
+            } else if (resource instanceof MedicationRequest m) {
+                medicationRequest(m);
+            } else if (resource instanceof MedicationStatement m) {
+                medicationStatement(m);
+            } else if (resource instanceof MedicationAdministration m) {
+                medicationAdministration(m);
+            }
+        }
+        Map<Key, Statement> chosen = merge();
+        Status pregnancy = Status.UNKNOWN;
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<Key, Statement> e : chosen.entrySet()) {
+            Statement s = e.getValue();
+            if (e.getKey().code() == null) {
+                pregnancy = s.status();
+            } else {
+                findings.add(s.finding());
+            }
+        }
+        Patient person = person(pregnancy);
+        try {
+            return new FhirReading(new Case(person, date, findings), issues);
+        } catch (InvalidCaseException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", e.getMessage())));
+        }
+    }
+
+    private Patient person(Status pregnancy) {
+        String where = name(patient);
+        String id = patient.getIdElement().getIdPart() != null && !where.startsWith("urn:") ? patient.getIdElement().getIdPart()
+                : fullUrls.getOrDefault(patient, where);
+        Sex sex = switch (patient.hasGender() ? patient.getGender() : AdministrativeGender.UNKNOWN) {
+            case MALE -> Sex.MALE;
+            case FEMALE -> Sex.FEMALE;
+            case OTHER -> Sex.OTHER;
+            default -> Sex.UNKNOWN;
+        };
+        if (sex == Sex.MALE && pregnancy == Status.PRESENT) {
+            issues.add(new InputIssue(where, "gender", "the record says pregnant, but gender is male: pregnancy left unknown"));
+            pregnancy = Status.UNKNOWN;
+        }
+        Integer age = null;
+        if (patient.hasBirthDateElement() && patient.getBirthDateElement().getValueAsString() != null) {
+            String text = patient.getBirthDateElement().getValueAsString();
+            LocalDate earliest;
+            LocalDate latest;
+            try {
+                earliest = start(text);
+                latest = end(text);
+            } catch (DateTimeParseException e) {
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", "'" + text + "'",
+                        "a date YYYY-MM-DD")));
+            }
+            if (earliest.isAfter(date)) {
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", text,
+                        "a birth date on or before the evaluation date " + date)));
+            }
+            int oldest = Period.between(earliest, date).getYears();
+            int youngest = latest.isAfter(date) ? 0 : Period.between(latest, date).getYears();
+            if (oldest == youngest) {
+                age = oldest;
+            } else {
+                issues.add(new InputIssue(where, "birthDate", "'" + text + "' gives an age of " + youngest + " to "
+                        + oldest + " years: age left unknown"));
+            }
+            if (age != null && age > Patient.MAX_AGE) {
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", text,
+                        "a birth date giving an age of at most " + Patient.MAX_AGE)));
+            }
+        }
+        return new Patient(id, age, sex, pregnancy);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // conditions, procedures, medicines
+
+    private void condition(Condition condition) {
+        Optional<Mapping> found = mapping(condition, "code", condition.getCode());
+        if (found.isEmpty()) {
+            return;
+        }
+        Mapping m = found.get();
+        String where = name(condition);
+        String verification = code(condition.getVerificationStatus());
+        if ("entered-in-error".equals(verification) || !belongsToPatient(condition, condition.getSubject(), "subject")) {
+            return;
+        }
+        LocalDate when = firstDay(condition.hasOnsetDateTimeType() ? condition.getOnsetDateTimeType()
+                : condition.hasOnsetPeriod() ? condition.getOnsetPeriod().getStartElement() : null);
+        LocalDate recorded = firstDay(condition.getRecordedDateElement());
+        if ((when != null && when.isAfter(date)) || (when == null && recorded != null && recorded.isAfter(date))) {
+            return;
+        }
+        if (m.read() == Read.QUANTITY) {
+            issues.add(new InputIssue(where, "code", m.code() + " is a measurement (" + m.targetName()
+                    + "), which a Condition cannot carry"));
+            return;
+        }
+        Sided sided = side(condition, m, condition.getBodySite());
+        if (sided == null) {
+            return;
+        }
+        Laterality side = sided.side();
+        if ("refuted".equals(verification)) {
+            state(m, side, m.read() == Read.ABSENCE ? Status.PRESENT : Status.ABSENT, where, Kind.RECORD, null);
+            return;
+        }
+        if (verification != null && !"confirmed".equals(verification)) {
+            return; // unconfirmed, provisional, differential: a suspicion, not a finding
+        }
+        String clinical = code(condition.getClinicalStatus());
+        if (clinical == null) {
+            if (condition.hasAbatement()) {
+                return; // abated: no longer present
+            }
+            issues.add(new InputIssue(where, "clinicalStatus", "missing, so it cannot be told whether "
+                    + m.targetName() + " is current: not read"));
+            return;
+        }
+        boolean current = Set.of("active", "recurrence", "relapse").contains(clinical);
+        if (current || m.history()) {
+            state(m, side, m.read() == Read.ABSENCE ? Status.ABSENT : Status.PRESENT, where, Kind.RECORD, null);
+        }
+    }
+
+    private void procedure(Procedure procedure) {
+        Optional<Mapping> found = mapping(procedure, "code", procedure.getCode());
+        if (found.isEmpty()) {
+            return;
+        }
+        String status = procedure.hasStatus() ? procedure.getStatus().toCode() : null;
+        if (!"completed".equals(status) && !"in-progress".equals(status) && !"stopped".equals(status)) {
+            return; // not done, entered in error, planned: nothing happened to the patient
+        }
+        LocalDate when = firstDay(procedure.hasPerformedDateTimeType() ? procedure.getPerformedDateTimeType()
+                : procedure.hasPerformedPeriod() ? procedure.getPerformedPeriod().getStartElement() : null);
+        if (when != null && when.isAfter(date)) {
+            return;
+        }
+        if (!belongsToPatient(procedure, procedure.getSubject(), "subject")) {
+            return;
+        }
+        Mapping m = found.get();
+        if (m.read() == Read.QUANTITY) {
+            issues.add(new InputIssue(name(procedure), "code", m.code() + " is a measurement (" + m.targetName()
+                    + "), which a Procedure cannot carry"));
+            return;
+        }
+        Sided sided = side(procedure, m, procedure.getBodySite());
+        if (sided != null) {
+            state(m, sided.side(), m.read() == Read.ABSENCE ? Status.ABSENT : Status.PRESENT, name(procedure),
+                    Kind.RECORD, null);
+        }
+    }
+
+    private void medicationRequest(MedicationRequest request) {
+        String status = request.hasStatus() ? request.getStatus().toCode() : null;
+        boolean taken = Set.of("active", "on-hold", "completed", "stopped").contains(status) && !request.getDoNotPerform();
+        medicine(request, request.getMedication(), request.getSubject(), taken ? Status.PRESENT : null,
+                firstDay(request.getAuthoredOnElement()));
+    }
+
+    private void medicationStatement(MedicationStatement statement) {
+        String status = statement.hasStatus() ? statement.getStatus().toCode() : null;
+        Status said = Set.of("active", "completed", "stopped", "on-hold", "intended").contains(status) ? Status.PRESENT
+                : "not-taken".equals(status) ? Status.ABSENT : null;
+        LocalDate when = firstDay(statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType()
+                : statement.hasEffectivePeriod() ? statement.getEffectivePeriod().getStartElement()
+                : statement.getDateAssertedElement());
+        medicine(statement, statement.getMedication(), statement.getSubject(), said, when);
+    }
+
+    private void medicationAdministration(MedicationAdministration administration) {
+        String status = administration.hasStatus() ? administration.getStatus().toCode() : null;
+        boolean given = Set.of("completed", "in-progress", "on-hold", "stopped").contains(status);
+        LocalDate when = firstDay(administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType()
+                : administration.hasEffectivePeriod() ? administration.getEffectivePeriod().getStartElement() : null);
+        medicine(administration, administration.getMedication(), administration.getSubject(),
+                given ? Status.PRESENT : null, when);
+    }
+
+    /** A medicine by code, or by reference to a Medication (its code and its ingredients' codes). */
+    private void medicine(DomainResource resource, Type medication, Reference subject, Status status, LocalDate when) {
+        String where = name(resource);
+        Set<Mapping> mapped = new LinkedHashSet<>();
+        if (medication instanceof CodeableConcept concept) {
+            codings(concept).forEach(c -> map.find(c.getSystem(), c.getCode()).ifPresent(mapped::add));
+        } else if (medication instanceof Reference reference) {
+            if (status == null || (when != null && when.isAfter(date))) {
+                return;
+            }
+            Resource target = resolve(reference, resource);
+            if (!(target instanceof Medication med)) {
+                String display = reference.hasDisplay() ? " (" + reference.getDisplay() + ")" : "";
+                issues.add(new InputIssue(where, "medicationReference", "cannot resolve '"
+                        + Objects.toString(reference.getReference(), "") + "'" + display
+                        + ": the medicine cannot be identified"));
+                return;
+            }
+            codings(med.getCode()).forEach(c -> map.find(c.getSystem(), c.getCode()).ifPresent(mapped::add));
+            for (Medication.MedicationIngredientComponent ingredient : med.getIngredient()) {
+                if (ingredient.hasItemCodeableConcept()) {
+                    codings(ingredient.getItemCodeableConcept())
+                            .forEach(c -> map.find(c.getSystem(), c.getCode()).ifPresent(mapped::add));
+                } else if (ingredient.hasItemReference()
+                        && resolve(ingredient.getItemReference(), med) instanceof Medication inner) {
+                    codings(inner.getCode()).forEach(c -> map.find(c.getSystem(), c.getCode()).ifPresent(mapped::add));
+                }
+            }
+        }
+        if (mapped.isEmpty() || status == null || (when != null && when.isAfter(date))
+                || !belongsToPatient(resource, subject, "subject")) {
+            return;
+        }
+        Set<Code> done = EnumSet.noneOf(Code.class);
+        for (Mapping m : mapped) {
+            if (m.target() == null || m.read() == Read.QUANTITY) {
+                issues.add(new InputIssue(where, "medication", m.code() + " maps to " + m.targetName()
+                        + ", which is not a medicine"));
+            } else if (done.add(m.target())) {
+                Status said = m.read() == Read.ABSENCE ? (status == Status.PRESENT ? Status.ABSENT : status) : status;
+                state(m, m.laterality(), said, where, Kind.RECORD, null);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // observations
+
+    private void observation(Observation observation) {
+        String status = observation.hasStatus() ? observation.getStatus().toCode() : null;
+        if (!Set.of("final", "amended", "corrected").contains(status)) {
+            return;
+        }
+        Optional<Mapping> main = mapping(observation, "code", observation.getCode());
+        List<Integer> components = new ArrayList<>();
+        List<Mapping> componentMaps = new ArrayList<>();
+        for (int i = 0; i < observation.getComponent().size(); i++) {
+            Optional<Mapping> m = mapping(observation, "component[" + i + "].code",
+                    observation.getComponent().get(i).getCode());
+            if (m.isPresent()) {
+                components.add(i);
+                componentMaps.add(m.get());
+            }
+        }
+        if (main.isEmpty() && components.isEmpty()) {
+            return;
+        }
+        When when = when(observation);
+        if (when != null && when.day().isAfter(date)) {
+            return;
+        }
+        if (!belongsToPatient(observation, observation.getSubject(), "subject")) {
+            return;
+        }
+        boolean panel = main.isPresent() && main.get().read() == Read.QUANTITY && !observation.hasValue()
+                && !observation.hasDataAbsentReason() && !components.isEmpty();
+        if (main.isPresent() && !panel) { // a panel's values are in its components
+            Mapping m = main.get();
+            Sided side = side(observation, m, observation.hasBodySite() ? List.of(observation.getBodySite()) : List.of());
+            if (side != null) {
+                value(observation, "", m, side.side(), observation.hasValue() ? observation.getValue() : null,
+                        observation.hasDataAbsentReason(), when);
+            }
+        }
+        for (int k = 0; k < components.size(); k++) {
+            Observation.ObservationComponentComponent component = observation.getComponent().get(components.get(k));
+            Mapping m = componentMaps.get(k);
+            Sided side = side(observation, m, observation.hasBodySite() ? List.of(observation.getBodySite()) : List.of());
+            if (side != null) {
+                value(observation, "component[" + components.get(k) + "].", m, side.side(),
+                        component.hasValue() ? component.getValue() : null, component.hasDataAbsentReason(), when);
+            }
+        }
+    }
+
+    /** Reads one observation value for one mapping. */
+    private void value(Observation observation, String prefix, Mapping m, Laterality side, Type value,
+                       boolean dataAbsent, When when) {
+        String where = name(observation);
+        if (m.pregnancy() && when != null && when.day().isBefore(date.minusDays(PREGNANCY_DAYS))) {
+            return; // too old to say anything about pregnancy now
+        }
+        if (dataAbsent && value != null) {
+            issues.add(new InputIssue(where, prefix + "dataAbsentReason", "has both a value and a reason for its absence"));
+            return;
+        }
+        if (dataAbsent) {
+            state(m, side, Status.UNKNOWN, where, Kind.OBSERVATION, when);
+            return;
+        }
+        switch (m.read()) {
+            case QUANTITY -> quantity(where, prefix, m, side, value, when);
+            case ANSWER -> {
+                if (value == null) {
+                    issues.add(new InputIssue(where, prefix + "value[x]", "missing: " + m.code() + " is a question ("
+                            + m.targetName() + ") and needs an answer"));
+                } else {
+                    answer(where, prefix, value).ifPresent(s -> state(m, side, s, where, Kind.OBSERVATION, when));
+                }
+            }
+            case PRESENCE, ABSENCE -> {
+                Optional<Status> said = value == null ? Optional.of(Status.PRESENT) : answer(where, prefix, value);
+                said.ifPresent(s -> state(m, side, m.read() == Read.ABSENCE ? negate(s) : s, where, Kind.OBSERVATION, when));
+            }
+        }
+    }
+
+    private void quantity(String where, String prefix, Mapping m, Laterality side, Type value, When when) {
+        Code code = m.target();
+        List<String> accepted = m.acceptedUnits();
+        if (!(value instanceof Quantity quantity)) {
+            issues.add(new InputIssue(where, prefix + "value[x]", (value == null ? "missing" : "a " + value.fhirType())
+                    + ": " + code + " needs a quantity in " + String.join(" or ", accepted)));
+            return;
+        }
+        String field = prefix + "valueQuantity";
+        if (quantity.hasComparator()) {
+            issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparator().toCode()
+                    + quantity.getValue() + "' is a bound, not a measurement of " + code));
+            return;
+        }
+        if (!quantity.hasValue()) {
+            issues.add(new InputIssue(where, field + ".value", "missing: " + code + " needs a number"));
+            return;
+        }
+        String raw = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : null;
+        String unit = raw == null || raw.isBlank() ? (accepted.equals(List.of("1")) ? "1" : null) : map.unit(raw);
+        if (unit == null) {
+            issues.add(new InputIssue(where, field + ".unit", "missing: " + code + " is given in "
+                    + String.join(" or ", accepted)));
+            return;
+        }
+        if (!accepted.contains(unit)) {
+            issues.add(new InputIssue(where, field + ".unit", "unit '" + raw + "' is not a valid unit for " + code
+                    + " (expected " + String.join(" or ", accepted) + ")"));
+            return;
+        }
+        try {
+            Finding finding = Finding.measured(code, quantity.getValue().doubleValue(), unit);
+            statements.add(new Statement(new Key(code, side), Status.PRESENT, finding.value(), unit, where,
+                    Kind.OBSERVATION, when));
+        } catch (IllegalArgumentException e) {
+            issues.add(new InputIssue(where, field + ".value", e.getMessage()));
+        }
+    }
+
+    /** What a yes/no or coded value says; empty (and an issue) when it says nothing we can read. */
+    private Optional<Status> answer(String where, String prefix, Type value) {
+        if (value instanceof BooleanType bool && bool.getValue() != null) {
+            return Optional.of(bool.booleanValue() ? Status.PRESENT : Status.ABSENT);
+        }
+        if (value instanceof CodeableConcept concept) {
+            Set<Status> said = new LinkedHashSet<>();
+            codings(concept).forEach(c -> map.answer(c.getSystem(), c.getCode()).ifPresent(said::add));
+            if (said.size() == 1) {
+                return Optional.of(said.iterator().next());
+            }
+            String codes = codings(concept).stream().map(c -> c.getSystem() + "|" + c.getCode())
+                    .collect(Collectors.joining(", "));
+            issues.add(new InputIssue(where, prefix + "valueCodeableConcept", said.isEmpty()
+                    ? "answer " + (codes.isEmpty() ? "'" + concept.getText() + "'" : codes)
+                    + " is not a known answer (answers.csv): not read"
+                    : "codes " + codes + " say different things (" + said + "): not read"));
+            return Optional.empty();
+        }
+        issues.add(new InputIssue(where, prefix + "value[x]", "a " + value.fhirType()
+                + " cannot be read as present or absent (expected a boolean or a coded answer)"));
+        return Optional.empty();
+    }
+
+    private static Status negate(Status status) {
+        return switch (status) {
+            case PRESENT -> Status.ABSENT;
+            case ABSENT -> Status.PRESENT;
+            case UNKNOWN -> Status.UNKNOWN;
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // codes, sides, subjects, dates
+
+    private static List<Coding> codings(CodeableConcept concept) {
+        return concept == null ? List.of() : concept.getCoding().stream().filter(c -> c.hasCode() && c.hasSystem()).toList();
+    }
+
+    private static String code(CodeableConcept concept) {
+        return codings(concept).stream().map(Coding::getCode).findFirst().orElse(null);
+    }
+
+    /** The one mapping for a concept's codings; empty when none maps, or (with an issue) when they disagree. */
+    private Optional<Mapping> mapping(Resource resource, String field, CodeableConcept concept) {
+        List<Mapping> found = new ArrayList<>();
+        for (Coding coding : codings(concept)) {
+            map.find(coding.getSystem(), coding.getCode()).ifPresent(found::add);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Mapping first = found.get(0);
+        for (Mapping other : found) {
+            if (!Objects.equals(other.target(), first.target()) || other.read() != first.read()
+                    || other.laterality() != first.laterality()) {
+                issues.add(new InputIssue(name(resource), field, "its codings map to different things ("
+                        + describe(first) + "; " + describe(other) + "): not read"));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(first);
+    }
+
+    private static String describe(Mapping m) {
+        return m.code() + " -> " + m.targetName() + (m.laterality() == null ? "" : " "
+                + m.laterality().name().toLowerCase(Locale.ROOT)) + " (" + m.read().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** A record's side (null: no side). */
+    record Sided(Laterality side) {
+    }
+
+    /**
+     * The side of a record: from the code itself, else from its body sites (left and right together are bilateral);
+     * null (with an issue) when the code and the body site disagree.
+     */
+    private Sided side(Resource resource, Mapping m, List<CodeableConcept> bodySites) {
+        Set<Laterality> sides = EnumSet.noneOf(Laterality.class);
+        for (CodeableConcept site : bodySites) {
+            codings(site).forEach(c -> map.side(c.getSystem(), c.getCode()).ifPresent(sides::add));
+        }
+        Laterality fromSite = sides.isEmpty() ? null : sides.contains(Laterality.BILATERAL)
+                || (sides.contains(Laterality.LEFT) && sides.contains(Laterality.RIGHT)) ? Laterality.BILATERAL
+                : sides.iterator().next();
+        if (m.laterality() != null && fromSite != null && m.laterality() != fromSite) {
+            issues.add(new InputIssue(name(resource), "bodySite", "says " + fromSite.name().toLowerCase(Locale.ROOT)
+                    + " but the code " + m.code() + " says " + m.laterality().name().toLowerCase(Locale.ROOT) + ": not read"));
+            return null;
+        }
+        return new Sided(m.laterality() != null ? m.laterality() : fromSite);
+    }
+
+    private void state(Mapping m, Laterality side, Status status, String where, Kind kind, When when) {
+        statements.add(new Statement(new Key(m.target(), m.pregnancy() ? null : side), status, null, null, where, kind,
+                when));
+    }
+
+    /** Whether a record is about the patient being assessed; an issue when it is about someone else or cannot be told. */
+    private boolean belongsToPatient(Resource resource, Reference subject, String field) {
+        if (subject == null || subject.isEmpty() || (!subject.hasReference() && subject.getResource() == null)) {
+            return true; // a record without a subject, in one patient's data, is about that patient
+        }
+        String reference = subject.getReference();
+        if (reference != null && reference.contains("?")) {
+            if (conditionalMatches(reference)) {
+                return true;
+            }
+            issues.add(new InputIssue(name(resource), field + ".reference", "conditional reference '" + reference
+                    + "' does not match the Patient's identifiers: not read"));
+            return false;
+        }
+        Resource target = resolve(subject, resource);
+        if (target == patient) {
+            return true;
+        }
+        if (target == null && reference != null && reference.equals(patient.getIdElement().getIdPart())) {
+            return true;
+        }
+        issues.add(new InputIssue(name(resource), field + ".reference", (target == null ? "'" + reference
+                + "' cannot be resolved" : "refers to " + name(target)) + ", not to the patient being assessed ("
+                + name(patient) + "): not read"));
+        return false;
+    }
+
+    /** A conditional reference such as {@code Patient?identifier=http://hospital.example/mrn|12345}. */
+    private boolean conditionalMatches(String reference) {
+        int q = reference.indexOf('?');
+        String type = reference.substring(0, q);
+        if (!type.isEmpty() && !type.endsWith("Patient")) {
+            return false;
+        }
+        boolean matched = false;
+        for (String parameter : reference.substring(q + 1).split("&")) {
+            int eq = parameter.indexOf('=');
+            if (eq < 0) {
+                return false;
+            }
+            String name = parameter.substring(0, eq);
+            String value = java.net.URLDecoder.decode(parameter.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            if (name.equals("identifier")) {
+                int bar = value.indexOf('|');
+                String system = bar < 0 ? null : value.substring(0, bar);
+                String id = bar < 0 ? value : value.substring(bar + 1);
+                boolean any = false;
+                for (Identifier identifier : patient.getIdentifier()) {
+                    if (id.equals(identifier.getValue()) && (system == null || system.equals(identifier.getSystem()))) {
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    return false;
+                }
+                matched = true;
+            } else if (name.equals("_id")) {
+                if (!value.equals(patient.getIdElement().getIdPart())) {
+                    return false;
+                }
+                matched = true;
+            } else {
+                return false; // a search we cannot evaluate here
+            }
+        }
+        return matched;
+    }
+
+    /** The resource a reference points at: contained, in the bundle by fullUrl or Type/id, or set on the reference. */
+    private Resource resolve(Reference reference, Resource from) {
+        if (reference.getResource() instanceof Resource r) {
+            return r;
+        }
+        String ref = reference.getReference();
+        if (ref == null || ref.isBlank()) {
+            return null;
+        }
+        if (ref.startsWith("#")) {
+            if (from instanceof DomainResource domain) {
+                String id = ref.substring(1);
+                for (Resource contained : domain.getContained()) {
+                    String cid = contained.getIdElement().getIdPart();
+                    String cvalue = contained.getId();
+                    if (id.equals(cid) || ref.equals(cvalue) || id.equals(cvalue)) {
+                        return contained;
+                    }
+                }
+            }
+            return null;
+        }
+        String stripped = ref.replaceFirst("/_history/[^/]*$", "");
+        Resource found = index.get(stripped);
+        if (found == null && stripped.contains("://")) {
+            String relative = relativePart(stripped);
+            found = relative == null ? null : index.get(relative);
+        }
+        return found;
+    }
+
+    /** When an observation applies: effective[x] (a period's end, else its start), else when it was issued. */
+    private When when(Observation observation) {
+        BaseDateTimeType dt = null;
+        if (observation.hasEffectiveDateTimeType()) {
+            dt = observation.getEffectiveDateTimeType();
+        } else if (observation.hasEffectiveInstantType()) {
+            dt = observation.getEffectiveInstantType();
+        } else if (observation.hasEffectivePeriod()) {
+            dt = observation.getEffectivePeriod().hasEnd() ? observation.getEffectivePeriod().getEndElement()
+                    : observation.getEffectivePeriod().getStartElement();
+        } else if (observation.hasIssued()) {
+            dt = observation.getIssuedElement();
+        }
+        if (dt == null || dt.getValueAsString() == null) {
+            return null;
+        }
+        try {
+            String text = dt.getValueAsString();
+            return new When(start(text), text.length() > 10 && dt.getValue() != null ? dt.getValue().toInstant() : null);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate firstDay(BaseDateTimeType dt) {
+        if (dt == null || dt.getValueAsString() == null) {
+            return null;
+        }
+        try {
+            return start(dt.getValueAsString());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The first day a FHIR date (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime) can mean. */
+    static LocalDate start(String text) {
+        String day = text.length() >= 10 ? text.substring(0, 10) : text.length() == 7 ? text + "-01"
+                : text.length() == 4 ? text + "-01-01" : text;
+        return LocalDate.parse(day);
+    }
+
+    /** The last day a FHIR date can mean. */
+    static LocalDate end(String text) {
+        LocalDate first = start(text);
+        return text.length() == 4 ? first.withDayOfYear(first.lengthOfYear())
+                : text.length() == 7 ? first.withDayOfMonth(first.lengthOfMonth()) : first;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // merging what several records say about one finding
+
+    /** Which kind of record said it: observations are weighed by date, other records together. */
+    enum Kind { OBSERVATION, RECORD }
+
+    /** A finding's identity in a case: the code (null for pregnancy) and the side. */
+    record Key(Code code, Laterality side) {
+    }
+
+    /** When an observation applies: the day as written, and the instant when a time was given. */
+    record When(LocalDate day, java.time.Instant instant) implements Comparable<When> {
+        @Override
+        public int compareTo(When other) {
+            int byDay = day.compareTo(other.day);
+            if (byDay != 0 || instant == null || other.instant == null) {
+                return byDay;
+            }
+            return instant.compareTo(other.instant);
+        }
+    }
+
+    /** What one record says about one finding. */
+    record Statement(Key key, Status status, Double value, String unit, String resource, Kind kind, When when) {
+
+        boolean sameAs(Statement other) {
+            return status == other.status && Objects.equals(value, other.value) && Objects.equals(unit, other.unit);
+        }
+
+        Finding finding() {
+            Code code = key.code();
+            Finding f = value != null ? Finding.measured(code, value, unit)
+                    : switch (status) {
+                case PRESENT -> Finding.present(code);
+                case ABSENT -> code.isMeasurement() ? Finding.unknown(code) : Finding.absent(code);
+                case UNKNOWN -> Finding.unknown(code);
+            };
+            return key.side() == null ? f : f.on(key.side());
+        }
+
+        String describe() {
+            return (value != null ? value + " " + unit : status.name().toLowerCase(Locale.ROOT)) + " (" + resource + ")";
+        }
+    }
+
+    /**
+     * One statement per finding: the latest observation (undated ones rank oldest; different values at the latest
+     * time are an issue and leave the finding unread), then present from any source wins over absent, absent over
+     * unknown. A measurement is read from observations only.
+     */
+    private Map<Key, Statement> merge() {
+        Map<Key, List<Statement>> grouped = new LinkedHashMap<>();
+        statements.forEach(s -> grouped.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        Map<Key, Statement> chosen = new LinkedHashMap<>();
+        Comparator<When> order = Comparator.nullsFirst(Comparator.<When>naturalOrder());
+        for (Map.Entry<Key, List<Statement>> e : grouped.entrySet()) {
+            List<Statement> observations = e.getValue().stream().filter(s -> s.kind() == Kind.OBSERVATION).toList();
+            List<Statement> candidates = new ArrayList<>(e.getValue().stream().filter(s -> s.kind() == Kind.RECORD).toList());
+            if (!observations.isEmpty()) {
+                When latest = observations.stream().map(Statement::when).max(order).orElse(null);
+                List<Statement> atLatest = observations.stream().filter(s -> order.compare(s.when(), latest) == 0).toList();
+                Statement first = atLatest.get(0);
+                if (atLatest.stream().allMatch(first::sameAs)) {
+                    candidates.add(first);
+                } else {
+                    Key key = e.getKey();
+                    issues.add(new InputIssue(first.resource(), "value[x]", "observations of "
+                            + (key.code() == null ? CodeMap.PREGNANCY : key.code().name())
+                            + (key.side() == null ? "" : " (" + key.side().name().toLowerCase(Locale.ROOT) + ")")
+                            + " at the same time say different things: "
+                            + atLatest.stream().map(Statement::describe).collect(Collectors.joining(", "))
+                            + ": not read"));
+                }
+            }
+            Optional<Statement> measured = candidates.stream().filter(s -> s.value() != null).findFirst();
+            Optional<Statement> pick = measured.isPresent() ? measured
+                    : candidates.stream().filter(s -> s.status() == Status.PRESENT).findFirst()
+                    .or(() -> candidates.stream().filter(s -> s.status() == Status.ABSENT).findFirst())
+                    .or(() -> candidates.stream().filter(s -> s.status() == Status.UNKNOWN).findFirst());
+            pick.ifPresent(s -> chosen.put(e.getKey(), s));
+        }
+        return chosen;
+    }
+}
