@@ -1,6 +1,7 @@
 /**
  * The public API of legcds: {@link org.legcds.LegCds} (the engine), {@link org.legcds.CaseSession} (one patient's live
- * assessment) and the exceptions ({@link org.legcds.InvalidCaseException}, {@link org.legcds.RuleCompilationException}).
+ * assessment), {@link org.legcds.ReloadableEngine} (an engine whose rules directory can be reloaded while it serves,
+ * with its {@link org.legcds.ReloadResult}) and the exceptions ({@link org.legcds.InvalidCaseException}, {@link org.legcds.RuleCompilationException}).
  * Facts go in through {@link org.legcds.facts}; results come out as {@link org.legcds.assessment.Assessment}.
  *
  * <p>legcds supports clinicians; it does not diagnose patients.

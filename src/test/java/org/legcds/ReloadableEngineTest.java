@@ -1,0 +1,458 @@
+package org.legcds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.legcds.ReloadResult.Outcome;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.RedFlag;
+import org.legcds.assessment.Urgency;
+import org.legcds.engine.KnowledgeBase;
+import org.legcds.engine.RuleSet;
+import org.legcds.facts.Case;
+import org.legcds.facts.Code;
+import org.legcds.facts.Finding;
+import org.legcds.facts.Patient;
+import org.legcds.facts.Sex;
+import org.legcds.facts.Status;
+
+/**
+ * Clinical informaticians edit the rules of a running engine: what they save is compiled beside the rules in service
+ * and swapped in whole, or, if it does not compile, reported while the old rules keep serving.
+ */
+@DisplayName("Reloading the rules of a running engine")
+class ReloadableEngineTest {
+
+    private static final Path RULES = Path.of("rules").toAbsolutePath();
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private static final Case SADDLE_ANAESTHESIA = new Case(new Patient("reload-patient", 52, Sex.FEMALE, Status.ABSENT),
+            TODAY, List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));
+    private static final String MRI = "Emergency MRI of the lumbosacral spine and same-day spinal surgical review";
+    private static final String CAUDA_EQUINA = "red-flags/cauda-equina.drl";
+    private static final String CLASSIFICATION = "claudication/type.drl";
+    /** How long a test waits for the watcher before failing (a bound, not a timing expectation). */
+    private static final long PATIENCE_SECONDS = 120;
+    private static final int SMALL_KB_RULES = 6 + 11;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anInformaticianSavesABrokenRuleAndTheOldRulesKeepServingWhileTheErrorsNameFileAndLine() throws IOException {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        LegCds before = engine.current();
+        String drl = Files.readString(rules.resolve(CAUDA_EQUINA));
+        int line = lineOf(drl, "Finding(code == Code.SADDLE_ANAESTHESIA, present)");
+        write(rules.resolve(CAUDA_EQUINA), drl.replace("Finding(code == Code.SADDLE_ANAESTHESIA, present)",
+                "Finding(code == Code.SADDLE_ANAESTHESA, present)"));
+
+        ReloadResult result = engine.reload();
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertFalse(result.swapped());
+        assertTrue(result.errors().stream().anyMatch(e -> e.file().equals(CAUDA_EQUINA) && e.line() == line),
+                () -> "an error at " + CAUDA_EQUINA + ":" + line + " in " + result.errors());
+        assertSame(before, engine.current(), "the old rules stay in service");
+        assertEquals(before.knowledgeBase(), result.serving());
+        Assessment assessment = engine.assess(SADDLE_ANAESTHESIA);
+        assertEquals(Urgency.EMERGENCY, assessment.urgency().level(), "saddle anaesthesia is still an emergency");
+        assertEquals(before.knowledgeBase(), assessment.knowledgeBase());
+    }
+
+    @Test
+    void anInformaticianRewordsARecommendationAndTheNextAssessmentUsesTheNewRules() throws IOException {
+        Path rules = copyOf(RULES, tmp.resolve("rules"));
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        assertEquals(Set.of(MRI), actions(engine.assess(SADDLE_ANAESTHESIA)));
+        String reworded = "Emergency MRI of the whole lumbosacral spine, and same-day spinal surgical review";
+        Path file = rules.resolve(CAUDA_EQUINA);
+        write(file, Files.readString(file).replace(MRI, reworded));
+
+        ReloadResult result = engine.reload();
+
+        assertEquals(Outcome.RELOADED, result.outcome(), () -> "errors: " + result.errors());
+        assertTrue(result.errors().isEmpty());
+        assertEquals(RuleSet.read(rules).contentHash(), result.serving().contentHash());
+        assertEquals(172, result.serving().rules());
+        Assessment next = engine.assess(SADDLE_ANAESTHESIA);
+        assertEquals(Set.of(reworded), actions(next));
+        assertEquals(result.serving(), next.knowledgeBase(), "the assessment names the new knowledge base");
+    }
+
+    @Test
+    void aBrokenSaveThenItsFixGoesFromOldRulesStraightToTheFixedOnes() throws IOException {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+        write(rules.resolve(CAUDA_EQUINA), original.replace("then", "than"));
+        assertEquals(Outcome.FAILED, engine.reload().outcome());
+
+        write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same-day MRI"));
+        ReloadResult fixed = engine.reload();
+
+        assertEquals(Outcome.RELOADED, fixed.outcome(), () -> "errors: " + fixed.errors());
+        assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
+    }
+
+    @Test
+    void aDirectoryThatLostItsMetadataIsReportedAndTheOldRulesKeepServing() throws IOException {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        LegCds before = engine.current();
+        Files.delete(rules.resolve(RuleSet.METADATA));
+
+        ReloadResult result = engine.reload();
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.errors().get(0).message().contains(RuleSet.METADATA), result.errors()::toString);
+        assertSame(before, engine.current());
+    }
+
+    @Test
+    void reloadingRulesThatDidNotChangeCompilesNothingAndKeepsTheSameEngine() throws IOException {
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(smallKnowledgeBase());
+        LegCds before = engine.current();
+
+        ReloadResult result = engine.reload();
+
+        assertEquals(Outcome.UNCHANGED, result.outcome());
+        assertSame(before, engine.current());
+    }
+
+    @Test
+    void twoReloadsRequestedAtOnceRunOneAfterTheOther() throws Exception {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        reword(rules, "Same-day MRI");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ReloadResult>> reloads = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                reloads.add(pool.submit(() -> {
+                    start.await();
+                    return engine.reload();
+                }));
+            }
+            start.countDown();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<ReloadResult> reload : reloads) {
+                outcomes.add(reload.get().outcome());
+            }
+            // the second sees the first one's rules in service: nothing is compiled twice or swapped back
+            assertEquals(List.of(Outcome.RELOADED, Outcome.UNCHANGED),
+                    outcomes.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAssessmentInFlightWhenTheRulesAreSwappedFinishesOnTheOldRules() throws Exception {
+        Path rules = smallKnowledgeBase();
+        write(rules.resolve("gate.drl"), """
+                package org.legcds.rules;
+
+                import org.legcds.facts.*;
+
+                rule "Test gate: hold the assessment until the test opens the gate"
+                    @id(TEST-GATE) @source(S000-C19)
+                when
+                    Finding(code == Code.SADDLE_ANAESTHESIA, present)
+                then
+                    org.legcds.Gate.pass();
+                end
+                """);
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        String oldHash = engine.knowledgeBase().contentHash();
+        Gate.close();
+        ExecutorService clinic = Executors.newSingleThreadExecutor();
+        try {
+            Future<Assessment> inFlight = clinic.submit(() -> engine.assess(SADDLE_ANAESTHESIA));
+            assertTrue(Gate.awaitArrival(PATIENCE_SECONDS), "the assessment reached the gate");
+
+            reword(rules, "Same-day MRI");
+            ReloadResult reload = engine.reload();   // does not wait for the assessment in flight
+            assertEquals(Outcome.RELOADED, reload.outcome(), () -> "errors: " + reload.errors());
+            Gate.open();
+
+            Assessment finished = inFlight.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertEquals(oldHash, finished.knowledgeBase().contentHash(), "finished on the rules it started on");
+            assertEquals(Set.of(MRI), actions(finished));
+            Assessment next = engine.assess(SADDLE_ANAESTHESIA);
+            assertEquals(reload.serving(), next.knowledgeBase());
+            assertEquals(Set.of("Same-day MRI"), actions(next));
+        } finally {
+            Gate.open();
+            clinic.shutdownNow();
+        }
+    }
+
+    @Test
+    void assessmentsDuringRepeatedReloadsAreEachEntirelyOldRulesOrEntirelyNewRules() throws Exception {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+        String hashA = engine.knowledgeBase().contentHash();
+        reword(rules, "Same-day MRI");
+        String hashB = RuleSet.read(rules).contentHash();
+        AtomicBoolean reloading = new AtomicBoolean(true);
+        ExecutorService clinic = Executors.newFixedThreadPool(2);
+        CountDownLatch started = new CountDownLatch(2);
+        try {
+            List<Future<List<Assessment>>> clinicians = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                clinicians.add(clinic.submit(() -> {
+                    List<Assessment> seen = new ArrayList<>();
+                    while (reloading.get()) {
+                        seen.add(engine.assess(SADDLE_ANAESTHESIA));
+                        started.countDown();
+                        Thread.sleep(1); // leave the compiler some of the machine
+                    }
+                    seen.add(engine.assess(SADDLE_ANAESTHESIA));
+                    return seen;
+                }));
+            }
+            assertTrue(started.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
+            for (int i = 0; i < 3; i++) {   // B, A, B
+                write(rules.resolve(CAUDA_EQUINA), i % 2 == 0 ? original.replace(MRI, "Same-day MRI") : original);
+                assertEquals(Outcome.RELOADED, engine.reload().outcome());
+            }
+            reloading.set(false);
+            Set<String> versionsSeen = new java.util.HashSet<>();
+            for (Future<List<Assessment>> clinician : clinicians) {
+                for (Assessment assessment : clinician.get()) {
+                    String hash = assessment.knowledgeBase().contentHash();
+                    versionsSeen.add(hash);
+                    String expected = hash.equals(hashA) ? MRI : hash.equals(hashB) ? "Same-day MRI" : null;
+                    assertNotNull(expected, "a knowledge base that was never in service: " + hash);
+                    assertEquals(Set.of(expected), actions(assessment), "rules and knowledge-base info agree");
+                }
+            }
+            assertEquals(Set.of(hashA, hashB), versionsSeen, "both versions served");
+        } finally {
+            reloading.set(false);
+            clinic.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSessionOpenedBeforeAReloadKeepsItsRulesUntilItCloses() throws IOException {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        try (CaseSession session = engine.openSession(SADDLE_ANAESTHESIA.patient(), TODAY)) {
+            reword(rules, "Same-day MRI");
+            assertEquals(Outcome.RELOADED, engine.reload().outcome());
+
+            session.record(Finding.present(Code.SADDLE_ANAESTHESIA));
+            assertEquals(Set.of(MRI), actions(session.assess()));
+        }
+        assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
+    }
+
+    @Test
+    void whileWatchingASavedRuleIsPickedUpAndABrokenSaveIsReported() throws Exception {
+        Path rules = smallKnowledgeBase();
+        BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
+        try (ReloadableEngine engine = ReloadableEngine.fromDirectory(rules)
+                .watch(Duration.ofMillis(200), results::add)) {
+            String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+            // an editor's save: a backup file, the file written twice
+            write(rules.resolve(CAUDA_EQUINA + "~"), original);
+            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same"));
+            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same-day MRI"));
+            ReloadResult saved = awaitServing(results, RuleSet.read(rules).contentHash());
+            assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
+
+            write(rules.resolve(CAUDA_EQUINA), original.replace("then", "than"));
+            ReloadResult broken = await(results, r -> r.outcome() == Outcome.FAILED);
+            assertEquals(saved.serving(), broken.serving());
+            assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)), "old rules serve on");
+
+            // a new folder with a new rule file: the watch covers the whole tree
+            write(rules.resolve(CAUDA_EQUINA), original);
+            Path extra = rules.resolve("extra/more");
+            Files.createDirectories(extra);
+            write(extra.resolve("urinary.drl"), original.replace("rule \"", "rule \"Extra: ")
+                    .replaceAll("@id\\(RF-CES-", "@id(EXTRA-"));
+            ReloadResult grown = awaitServing(results, RuleSet.read(rules).contentHash());
+            assertEquals(SMALL_KB_RULES + 6, grown.serving().rules());
+        }
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("legcds-rules-watcher") && t.isAlive()), "close() stops the watcher");
+    }
+
+    @Test
+    void anEngineWatchesItsDirectoryOnlyOnce() throws IOException {
+        try (ReloadableEngine engine = ReloadableEngine.fromDirectory(smallKnowledgeBase()).watch()) {
+            assertThrows(IllegalStateException.class, engine::watch);
+        }
+    }
+
+    @Test
+    void rulesThatDoNotCompileAtStartUpAreRefusedWithTheirErrors() throws IOException {
+        Path rules = smallKnowledgeBase();
+        Files.writeString(rules.resolve(CAUDA_EQUINA), "rule \"x\" when then", StandardCharsets.UTF_8);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> ReloadableEngine.fromDirectory(rules));
+        assertEquals(CAUDA_EQUINA, e.errors().get(0).file());
+    }
+
+    @Test
+    void theRulesAReloadReplacesAreNotKeptAlive() throws Exception {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        List<WeakReference<Object>> replaced = reloadThreeTimes(engine, rules);
+
+        for (int attempt = 0; attempt < 20 && replaced.stream().anyMatch(r -> r.get() != null); attempt++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), replaced.stream().map(WeakReference::get).filter(r -> r != null)
+                .map(r -> r.getClass().getSimpleName()).toList(), "replaced engines, knowledge bases or KieBases leak");
+        assertEquals(Set.of("MRI, version 2"), actions(engine.assess(SADDLE_ANAESTHESIA)), "the last rules serve");
+    }
+
+    /**
+     * Uses each engine in service (an assessment and a session), then replaces it; returns weak references to every
+     * replaced engine, its knowledge base and its Drools KieBase. (A method of its own, so that no local variable of
+     * the caller keeps one alive.)
+     */
+    private static List<WeakReference<Object>> reloadThreeTimes(ReloadableEngine engine, Path rules) throws Exception {
+        String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+        List<WeakReference<Object>> replaced = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LegCds old = engine.current();
+            old.assess(SADDLE_ANAESTHESIA);
+            try (CaseSession session = old.openSession(SADDLE_ANAESTHESIA.patient(), TODAY)) {
+                session.record(Finding.present(Code.BLADDER_DYSFUNCTION)).assess();
+            }
+            replaced.add(new WeakReference<>(old));
+            replaced.add(new WeakReference<>(knowledgeBaseOf(old)));
+            replaced.add(new WeakReference<>(knowledgeBaseOf(old).kieBase()));
+            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "MRI, version " + i));
+            assertEquals(Outcome.RELOADED, engine.reload().outcome());
+        }
+        return replaced;
+    }
+
+    /** The engine's loaded knowledge base (private: the test reaches in to hold a weak reference to it). */
+    static KnowledgeBase knowledgeBaseOf(LegCds engine) throws ReflectiveOperationException {
+        Field field = LegCds.class.getDeclaredField("knowledgeBase");
+        field.setAccessible(true);
+        return (KnowledgeBase) field.get(engine);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    /**
+     * A knowledge base of the metadata, the cauda equina red flags and the claudication classification (which every
+     * assessment needs) only: quick to compile.
+     */
+    private Path smallKnowledgeBase() throws IOException {
+        Path rules = Files.createTempDirectory(tmp, "rules");
+        for (String file : List.of(RuleSet.METADATA, CAUDA_EQUINA, CLASSIFICATION)) {
+            Files.createDirectories(rules.resolve(file).getParent());
+            Files.copy(RULES.resolve(file), rules.resolve(file));
+        }
+        return rules;
+    }
+
+    private static void reword(Path rules, String action) throws IOException {
+        Path file = rules.resolve(CAUDA_EQUINA);
+        write(file, Files.readString(file).replace(MRI, action));
+    }
+
+    static Path copyOf(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static int lineOf(String text, String snippet) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(snippet)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line holds " + snippet);
+    }
+
+    private static Set<String> actions(Assessment assessment) {
+        return assessment.redFlags().stream().map(RedFlag::action).collect(Collectors.toSet());
+    }
+
+    private static ReloadResult awaitServing(BlockingQueue<ReloadResult> results, String contentHash)
+            throws InterruptedException {
+        ReloadResult result = await(results, r -> r.swapped() && r.serving().contentHash().equals(contentHash));
+        assertTrue(result.errors().isEmpty());
+        return result;
+    }
+
+    /** The first watcher result that matches, waiting at most {@link #PATIENCE_SECONDS} for each. */
+    private static ReloadResult await(BlockingQueue<ReloadResult> results,
+                                      java.util.function.Predicate<ReloadResult> wanted) throws InterruptedException {
+        List<ReloadResult> skipped = new ArrayList<>();
+        while (true) {
+            ReloadResult result = results.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(result, () -> "the watcher reported no matching reload; it reported " + skipped);
+            if (wanted.test(result)) {
+                return result;
+            }
+            skipped.add(result);
+        }
+    }
+
+    @Test
+    void closingStopsTheWatchingButTheEngineServesAndReloadsOnRequest() throws IOException {
+        Path rules = smallKnowledgeBase();
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules).watch();
+        engine.close();
+        engine.close();
+        reword(rules, "Same-day MRI");
+        assertEquals(Outcome.RELOADED, engine.reload().outcome());
+        assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
+    }
+}
