@@ -45,7 +45,7 @@ class InputValidationTest {
     @Test
     void impossiblePatientsAreRejected() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Patient("p", 131, Sex.MALE, Status.ABSENT))
-                .getMessage().contains("age must be between 0 and 130, but is 131"));
+                .getMessage().contains("age: 131 is not valid; expected a whole number of years from 0 to 130"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Patient("p", 40, Sex.MALE, Status.PRESENT))
                 .getMessage().contains("pregnancy"));
         assertThrows(IllegalArgumentException.class, () -> Patient.bornOn("p", LocalDate.of(2030, 1, 1),

@@ -1,7 +1,7 @@
 package org.legcds.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,17 +38,14 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Case patientCase;
-        try {
-            patientCase = CaseJson.read(Files.readString(caseFile, StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(caseFile)) {
+            patientCase = CaseJson.read(in); // strict UTF-8 and the size limit, as problems
         } catch (NoSuchFileException e) {
-            return fail("cannot read " + caseFile + ": no such file");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return fail("cannot read " + caseFile + ": it is not UTF-8 text");
+            return fail("cannot read " + caseFile + ": no such file", e);
         } catch (IOException e) {
-            return fail("cannot read " + caseFile + ": " + e.getMessage());
+            return fail("cannot read " + caseFile + ": " + e.getMessage(), e);
         } catch (InvalidCaseException e) {
-            spec.commandLine().getErr().println("legcds: " + caseFile + ": " + e.getMessage());
-            return Main.BAD_INPUT;
+            return fail(caseFile + ": " + e.getMessage(), e);
         }
         LegCds engine = Engines.load(rulesDir);
         Assessment assessment = engine.assess(patientCase);
@@ -58,8 +55,9 @@ final class AssessCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private int fail(String message) {
+    private int fail(String message, Exception cause) {
         spec.commandLine().getErr().println("legcds: " + message);
+        Main.debugTrace(spec, cause);
         return Main.BAD_INPUT;
     }
 }

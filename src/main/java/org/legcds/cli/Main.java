@@ -3,10 +3,15 @@ package org.legcds.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code legcds} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad input or usage, 3 rules that do
- * not compile, 4 scenarios that failed ({@code legcds test}).
+ * not compile, 4 scenarios that failed ({@code legcds test}). Errors are one line on stderr, never a stack trace,
+ * unless {@code --debug} is given (anywhere on the command line).
  */
 @Command(name = "legcds", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Clinical decision support for bilateral leg pain. It supports clinicians; it does not diagnose "
@@ -20,6 +25,10 @@ public final class Main {
     public static final int BAD_INPUT = 2;
     public static final int RULES_DO_NOT_COMPILE = 3;
     public static final int SCENARIOS_FAILED = 4;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an error (never needed for bad input; for bug reports).")
+    boolean debug;
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -45,10 +54,10 @@ public final class Main {
                         return failure.exitCode();
                     }
                     commandLine1.getErr().println("legcds: unexpected error: " + e);
-                    if (Boolean.getBoolean("legcds.debug")) {
+                    if (debug(commandLine1.getCommandSpec())) {
                         e.printStackTrace(commandLine1.getErr());
                     } else {
-                        commandLine1.getErr().println("(run with -Dlegcds.debug=true for the stack trace)");
+                        commandLine1.getErr().println("(run with --debug for the stack trace)");
                     }
                     return UNEXPECTED;
                 });
@@ -56,6 +65,27 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** Whether {@code --debug} was given to this command or a parent (or {@code -Dlegcds.debug=true} is set). */
+    static boolean debug(CommandSpec spec) {
+        if (Boolean.getBoolean("legcds.debug")) {
+            return true;
+        }
+        for (CommandSpec command = spec; command != null; command = command.parent()) {
+            ParseResult parsed = command.commandLine() == null ? null : command.commandLine().getParseResult();
+            if (parsed != null && parsed.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** With {@code --debug}, the stack trace of an error a command has already reported in one line. */
+    static void debugTrace(CommandSpec spec, Throwable error) {
+        if (error != null && debug(spec)) {
+            error.printStackTrace(spec.commandLine().getErr());
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,10 +1,9 @@
 package org.legcds.facts;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,9 @@ import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 
 /**
- * One patient's case at one evaluation date: the unit the engine assesses. Immutable; validated on construction.
+ * One patient's case at one evaluation date: the unit the engine assesses. Immutable; validated on construction: an
+ * invalid case throws {@link InvalidCaseException} listing every problem (at most {@value #MAX_FINDINGS} findings; no
+ * code twice on one side; no finding both present and absent on the same side).
  *
  * <p>The findings are kept in a canonical order (by code, then side) so that the same findings given in any order
  * produce the same assessment.
@@ -34,10 +35,18 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             .thenComparing(f -> f.value() == null ? Double.NEGATIVE_INFINITY : f.value());
 
     public Case {
-        requireNonNull(patient, "patient must not be null");
-        requireNonNull(evaluationDate, "evaluationDate must not be null");
-        requireNonNull(findings, "findings must not be null");
-        List<Problem> problems = check(findings);
+        List<Problem> problems = new ArrayList<>();
+        if (patient == null) {
+            problems.add(new Problem("patient", "missing", "the patient"));
+        }
+        if (evaluationDate == null) {
+            problems.add(new Problem("evaluationDate", "missing", "the date the assessment is for"));
+        }
+        if (findings == null) {
+            problems.add(new Problem("findings", "missing", "a list of findings (it may be empty)"));
+        } else {
+            problems.addAll(check(findings));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(problems);
         }
@@ -46,6 +55,11 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
         findings = List.copyOf(sorted);
     }
 
+    /**
+     * Too many findings, nulls, a code repeated on one side, and contradictions: a finding present on a side where
+     * another says it is absent. A finding absent without a side is absent on both sides; one present without a side is
+     * present somewhere, so it contradicts absence on both sides (absent unsided or bilateral) but not on one.
+     */
     private static List<Problem> check(List<Finding> findings) {
         List<Problem> problems = new ArrayList<>();
         if (findings.size() > MAX_FINDINGS) {
@@ -54,6 +68,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             return problems;
         }
         Map<String, Integer> seen = new HashMap<>();
+        Map<Code, List<Integer>> byCode = new EnumMap<>(Code.class);
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             String where = "findings[" + i + "]";
@@ -69,8 +84,35 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
                         ? "each code at most once per side (it repeats findings[" + earlier + "])"
                         : "one status per code and side, but findings[" + earlier + "] says " + first.status();
                 problems.add(new Problem(where, finding.describe(), what));
+                continue;
             }
+            for (int other : byCode.computeIfAbsent(finding.code(), c -> new ArrayList<>())) {
+                if (contradict(findings.get(other), finding)) {
+                    problems.add(new Problem(where, finding.describe(), "a finding that agrees with findings[" + other
+                            + "] (" + findings.get(other).describe() + "): present and absent on the same side"));
+                    break;
+                }
+            }
+            byCode.get(finding.code()).add(i);
         }
         return problems;
+    }
+
+    /** Whether one of two findings of a code is present on a side where the other is absent. */
+    private static boolean contradict(Finding a, Finding b) {
+        if (a.present() && b.absent()) {
+            return presentWhereAbsent(a.laterality(), b.laterality());
+        }
+        if (b.present() && a.absent()) {
+            return presentWhereAbsent(b.laterality(), a.laterality());
+        }
+        return false;
+    }
+
+    private static boolean presentWhereAbsent(Laterality present, Laterality absent) {
+        if (absent == null || absent == Laterality.BILATERAL) {
+            return true; // absent on both sides: present anywhere contradicts it
+        }
+        return present == absent || present == Laterality.BILATERAL;
     }
 }

@@ -1,16 +1,20 @@
 package org.legcds.facts;
 
-import static java.util.Objects.requireNonNull;
-
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.legcds.InvalidCaseException;
+import org.legcds.Problem;
 
 /**
  * One clinical finding about the patient: a vocabulary {@link Code} and whether it is present, absent or unknown, with
- * the qualifiers the source documents reason with. Immutable; validated on construction, with messages that name the
- * field and the value.
+ * the qualifiers the source documents reason with. Immutable; validated on construction: a finding that breaks a rule
+ * below throws {@link InvalidCaseException} listing every problem, each naming the component ({@code value},
+ * {@code unit}, {@code status}, ...), the value given and what was expected.
  *
  * <p>Nullness: {@code code} and {@code status} are never null; {@code laterality}, {@code onset}, {@code value} and
  * {@code unit} are null when not recorded; {@code triggers} and {@code reliefs} are never null and empty when not
@@ -29,54 +33,91 @@ public record Finding(Code code, Status status, Laterality laterality, Onset ons
                       Set<Trigger> triggers, Set<Relief> reliefs) {
 
     public Finding {
-        requireNonNull(code, "code must not be null");
-        requireNonNull(status, () -> "status of " + code + " must not be null (use UNKNOWN when not recorded)");
-        triggers = immutable(triggers, Trigger.class);
-        reliefs = immutable(reliefs, Relief.class);
-        if (status != Status.PRESENT && (onset != null || !triggers.isEmpty() || !reliefs.isEmpty())) {
-            throw new IllegalArgumentException("onset, triggers and reliefs of " + code
-                    + " are only meaningful when it is PRESENT, but status is " + status);
+        List<Problem> problems = new ArrayList<>();
+        if (code == null) {
+            problems.add(new Problem("code", "missing", "a vocabulary code"));
         }
-        if (code.isMeasurement()) {
-            checkMeasurement(code, status, value, unit);
-        } else if (value != null || unit != null) {
-            throw new IllegalArgumentException("value of " + code + " must be empty: " + code
-                    + " is not a measurement, but value=" + value + " unit=" + unit);
+        if (status == null) {
+            problems.add(new Problem("status", "missing", "present, absent or unknown"
+                    + (code == null ? "" : " for " + code) + " (a missing answer is never taken as absent)"));
+        }
+        triggers = immutable(triggers, "triggers", problems);
+        reliefs = immutable(reliefs, "reliefs", problems);
+        if (code != null && status != null) {
+            if (status != Status.PRESENT) {
+                String why = ": onset, triggers and reliefs of " + code
+                        + " are only meaningful when it is PRESENT, but status is " + status;
+                if (onset != null) {
+                    problems.add(new Problem("onset", onset.name().toLowerCase(Locale.ROOT), "no onset" + why));
+                }
+                if (!triggers.isEmpty()) {
+                    problems.add(new Problem("triggers", names(triggers), "no triggers" + why));
+                }
+                if (!reliefs.isEmpty()) {
+                    problems.add(new Problem("reliefs", names(reliefs), "no reliefs" + why));
+                }
+            }
+            if (code.isMeasurement()) {
+                checkMeasurement(code, status, value, unit, problems);
+            } else {
+                String why = code + " is not a measurement";
+                if (value != null) {
+                    problems.add(new Problem("value", String.valueOf(value), "no value: " + why));
+                }
+                if (unit != null) {
+                    problems.add(new Problem("unit", quoted(unit), "no unit: " + why));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(problems);
         }
     }
 
-    private static void checkMeasurement(Code code, Status status, Double value, String unit) {
+    /** A measurement: present with a value in range and an accepted unit, or unknown without a value; never absent. */
+    private static void checkMeasurement(Code code, Status status, Double value, String unit, List<Problem> problems) {
         if (status == Status.ABSENT) {
-            throw new IllegalArgumentException("status of " + code
-                    + " must be PRESENT (measured, with a value) or UNKNOWN (not measured), not ABSENT");
+            problems.add(new Problem("status", "absent", "present (measured, with a value) or unknown (not measured): "
+                    + "status of " + code + ", a measurement, is never absent"));
+            return;
         }
         if (status == Status.UNKNOWN) {
             if (value != null) {
-                throw new IllegalArgumentException("value of " + code + " must be empty when status is UNKNOWN, but is "
-                        + value);
+                problems.add(new Problem("value", String.valueOf(value), "no value of " + code
+                        + " when its status is unknown (not measured)"));
             }
             return;
         }
         if (value == null) {
-            throw new IllegalArgumentException("value of " + code + " is required when it is PRESENT (measured)");
-        }
-        if (value.isNaN() || value.isInfinite() || value < code.min() || value > code.max()) {
-            throw new IllegalArgumentException("value of " + code + " must be between " + code.min() + " and "
-                    + code.max() + ", but is " + value);
+            problems.add(new Problem("value", "missing", "the measured value of " + code
+                    + " (required when it is present), between " + code.min() + " and " + code.max()));
+        } else if (value.isNaN() || value.isInfinite() || value < code.min() || value > code.max()) {
+            problems.add(new Problem("value", String.valueOf(value), "a value of " + code + " between " + code.min()
+                    + " and " + code.max()));
         }
         if (unit == null || !code.units().contains(unit)) {
-            throw new IllegalArgumentException("unit of " + code + " must be one of " + code.units() + ", but is "
-                    + (unit == null ? "missing" : "'" + unit + "'"));
+            problems.add(new Problem("unit", unit == null ? "missing" : quoted(unit), "a unit of " + code
+                    + ": one of " + code.units()));
         }
     }
 
-    private static <E extends Enum<E>> Set<E> immutable(Collection<E> values, Class<E> type) {
+    /** A value as written, shortened for display: a problem report must stay readable whatever the input. */
+    private static String quoted(String text) {
+        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+    }
+
+    private static String names(Set<? extends Enum<?>> values) {
+        return values.stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList().toString();
+    }
+
+    private static <E extends Enum<E>> Set<E> immutable(Collection<E> values, String field, List<Problem> problems) {
         if (values == null || values.isEmpty()) {
             return Set.of();
         }
         for (E value : values) { // an immutable Set throws on contains(null); check each element instead
             if (value == null) {
-                throw new IllegalArgumentException(type.getSimpleName().toLowerCase() + "s must not contain null");
+                problems.add(new Problem(field, "null", "a list without nulls"));
+                return Set.of();
             }
         }
         return Collections.unmodifiableSet(EnumSet.copyOf(values));

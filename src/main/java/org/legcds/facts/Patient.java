@@ -3,10 +3,16 @@ package org.legcds.facts;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
-import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.legcds.InvalidCaseException;
+import org.legcds.Problem;
 
 /**
- * The patient being assessed. Immutable; validated on construction.
+ * The patient being assessed. Immutable; validated on construction: an invalid patient throws
+ * {@link InvalidCaseException} listing every problem, each naming the component ({@code age}, {@code pregnancy}, ...),
+ * the value given and what was expected. A pregnant patient whose sex is male is rejected.
  *
  * <p>Nullness: {@code age} is null when unknown; every other component is non-null.
  *
@@ -21,28 +27,51 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
     public static final int MAX_AGE = 130;
 
     public Patient {
-        requireNonNull(id, "id must not be null");
-        if (id.isBlank()) {
-            throw new IllegalArgumentException("id must not be blank");
+        List<Problem> problems = new ArrayList<>();
+        if (id == null) {
+            problems.add(new Problem("id", "missing", "the host's identifier for the patient"));
+        } else if (id.isBlank()) {
+            problems.add(new Problem("id", "'" + id + "'", "a non-blank identifier"));
         }
         if (age != null && (age < 0 || age > MAX_AGE)) {
-            throw new IllegalArgumentException("age must be between 0 and " + MAX_AGE + ", but is " + age);
+            problems.add(new Problem("age", String.valueOf(age), "a whole number of years from 0 to " + MAX_AGE));
         }
-        requireNonNull(sex, "sex must not be null (use UNKNOWN when not recorded)");
-        requireNonNull(pregnancy, "pregnancy must not be null (use UNKNOWN when not recorded)");
+        if (sex == null) {
+            problems.add(new Problem("sex", "missing", "female, male, other or unknown (unknown when not recorded)"));
+        }
+        if (pregnancy == null) {
+            problems.add(new Problem("pregnancy", "missing", "present, absent or unknown (unknown when not recorded)"));
+        }
         if (sex == Sex.MALE && pregnancy == Status.PRESENT) {
-            throw new IllegalArgumentException("pregnancy is PRESENT but sex is MALE");
+            problems.add(new Problem("pregnancy", "present", "absent or unknown for a patient whose sex is male"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(problems);
         }
     }
 
-    /** A patient whose age is resolved from a birth date at the evaluation date (never at "today"). */
+    /**
+     * A patient whose age is resolved from a birth date at the evaluation date (never at "today").
+     *
+     * @throws InvalidCaseException if the birth date is after the evaluation date or gives an age above
+     *                              {@value #MAX_AGE}, or a component is invalid
+     */
     public static Patient bornOn(String id, LocalDate birthDate, LocalDate evaluationDate, Sex sex, Status pregnancy) {
-        requireNonNull(birthDate, "birthDate must not be null");
         requireNonNull(evaluationDate, "evaluationDate must not be null");
-        if (birthDate.isAfter(evaluationDate)) {
-            throw new IllegalArgumentException("birthDate " + birthDate + " is after the evaluation date " + evaluationDate);
+        if (birthDate == null) {
+            throw new InvalidCaseException(List.of(new Problem("birthDate", "missing", "a date of birth")));
         }
-        return new Patient(id, Period.between(birthDate, evaluationDate).getYears(), sex, pregnancy);
+        if (birthDate.isAfter(evaluationDate)) {
+            throw new InvalidCaseException(List.of(new Problem("birthDate", birthDate.toString(),
+                    "a date on or before the evaluation date " + evaluationDate)));
+        }
+        long years = ChronoUnit.YEARS.between(birthDate, evaluationDate);
+        if (years > MAX_AGE) {
+            throw new InvalidCaseException(List.of(new Problem("birthDate", birthDate.toString(),
+                    "a date giving an age of at most " + MAX_AGE + " at the evaluation date " + evaluationDate
+                            + " (it gives " + years + ")")));
+        }
+        return new Patient(id, (int) years, sex, pregnancy);
     }
 
     /** Whether the patient is known to be at least the given age. */

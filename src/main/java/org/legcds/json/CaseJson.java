@@ -3,10 +3,19 @@ package org.legcds.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.legcds.InvalidCaseException;
@@ -46,8 +56,20 @@ import org.legcds.facts.Trigger;
  */
 public final class CaseJson {
 
-    /** The largest case file accepted, in bytes. */
+    /** The largest case file accepted, in bytes (UTF-8). */
     public static final int MAX_BYTES = 1_000_000;
+
+    /** The most problems one report lists; beyond it, a last problem gives the count of the rest. */
+    public static final int MAX_PROBLEMS = 100;
+
+    /** How deep objects and arrays may nest (a case file needs 4 levels). */
+    public static final int MAX_NESTING = 20;
+
+    /** The longest number accepted, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 40;
+
+    /** The longest string accepted, in characters. */
+    public static final int MAX_STRING_LENGTH = 100_000;
 
     private static final Set<String> CASE_FIELDS = Set.of("patient", "evaluationDate", "findings");
     private static final Set<String> PATIENT_FIELDS = Set.of("id", "age", "birthDate", "sex", "pregnancy");
@@ -61,37 +83,151 @@ public final class CaseJson {
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(20).maxNumberLength(40).maxStringLength(100_000).build());
+                .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH)
+                .build());
     }
 
     private CaseJson() {
     }
 
     /**
-     * Parses a case.
+     * Parses a case from JSON text.
      *
-     * @throws InvalidCaseException listing every problem found
+     * @param json the case file's text; at most {@value #MAX_BYTES} bytes when encoded as UTF-8, and valid Unicode (no
+     *             unpaired surrogate)
+     * @throws InvalidCaseException listing every problem found (at most {@value #MAX_PROBLEMS}, then a count of the
+     *                              rest)
      */
     public static Case read(String json) {
-        if (json.length() > MAX_BYTES) {
-            throw new InvalidCaseException(List.of(new Problem("$", json.length() + " characters",
-                    "a case file of at most " + MAX_BYTES + " bytes")));
+        if (json == null) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "there is no case file text")));
         }
+        if (json.length() > MAX_BYTES) { // a char is at least one byte in UTF-8: too long whatever it holds
+            throw tooLarge("more than " + MAX_BYTES + " bytes");
+        }
+        long bytes = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidCaseException(List.of(new Problem("$", String.format("an unpaired surrogate U+%04X at "
+                        + "character %d", (int) c, i), "Unicode text")));
+            } else {
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+        }
+        if (bytes > MAX_BYTES) {
+            throw tooLarge(bytes + " bytes");
+        }
+        return parse(json);
+    }
+
+    /**
+     * Parses a case from the bytes of a case file, which must be UTF-8 (a leading byte-order mark is skipped). Malformed
+     * UTF-8 is reported as a problem, with its byte offset: it is never replaced by U+FFFD and read on.
+     *
+     * @param utf8 the file's bytes; at most {@value #MAX_BYTES}
+     * @throws InvalidCaseException listing every problem found
+     */
+    public static Case read(byte[] utf8) {
+        if (utf8 == null) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "there is no case file content")));
+        }
+        if (utf8.length > MAX_BYTES) {
+            throw tooLarge(utf8.length + " bytes");
+        }
+        return parse(decode(utf8, utf8.length));
+    }
+
+    /**
+     * Parses a case from a stream of UTF-8 bytes, as {@link #read(byte[])}; reads at most {@value #MAX_BYTES} + 1
+     * bytes, so an oversized input is refused without being read whole. Does not close the stream.
+     *
+     * @throws InvalidCaseException listing every problem found
+     * @throws IOException          if the stream cannot be read
+     */
+    public static Case read(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge("more than " + MAX_BYTES + " bytes");
+        }
+        return read(bytes);
+    }
+
+    private static InvalidCaseException tooLarge(String size) {
+        return new InvalidCaseException(List.of(new Problem("$", size, "a case file of at most " + MAX_BYTES
+                + " bytes")));
+    }
+
+    /** Strict UTF-8: the first malformed or unmappable sequence is a problem naming its byte offset. */
+    private static String decode(byte[] bytes, int length) {
+        int start = length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, length - start);
+        CharBuffer out = CharBuffer.allocate(length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            StringBuilder found = new StringBuilder();
+            for (int i = offset; i < Math.min(length, offset + Math.max(1, result.length())); i++) {
+                found.append(found.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
+            }
+            throw new InvalidCaseException(List.of(new Problem("$", "byte" + (result.length() > 1 ? "s " : " ")
+                    + found + " at byte offset " + offset, "UTF-8 text (the case file is not valid UTF-8)")));
+        }
+        return out.flip().toString();
+    }
+
+    private static Case parse(String json) {
         if (json.isBlank()) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "the case file is empty")));
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidCaseException(List.of(Problem.stated("$", "the case file exceeds a limit of the JSON "
+                    + "reader (" + limits() + ")" + where(e))));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            String reason = e.getOriginalMessage().lines().findFirst().orElse("");
+            String reason = Objects.toString(e.getOriginalMessage(), "").lines().findFirst().orElse("");
             int internals = reason.indexOf(" (start marker at");
-            throw new InvalidCaseException(List.of(Problem.stated("$", "malformed JSON" + where + ": "
-                    + (internals < 0 ? reason : reason.substring(0, internals)))));
+            throw new InvalidCaseException(List.of(Problem.stated("$", "malformed JSON" + where(e) + ": "
+                    + shorten(internals < 0 ? reason : reason.substring(0, internals), 200))));
         }
         return new Reader().read(root);
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+    }
+
+    private static String limits() {
+        return "nesting at most " + MAX_NESTING + " levels deep, numbers of at most " + MAX_NUMBER_LENGTH
+                + " digits, strings of at most " + MAX_STRING_LENGTH + " characters";
+    }
+
+    /** Text shortened for display: a problem report stays readable whatever the input. */
+    static String shorten(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 3) + "..." : text;
+    }
+
+    /** The problems as one exception: the first {@value #MAX_PROBLEMS}, then the count of the rest. */
+    private static InvalidCaseException invalid(List<Problem> problems) {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return new InvalidCaseException(problems);
+        }
+        List<Problem> listed = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        listed.add(Problem.stated("$", (problems.size() - MAX_PROBLEMS) + " more problems not listed"));
+        return new InvalidCaseException(listed);
     }
 
     /** Collects problems while mapping; throws them all together at the end. */
@@ -111,7 +247,7 @@ public final class CaseJson {
             Patient patient = patient(root.get("patient"), evaluationDate);
             List<Finding> findings = findings(root.get("findings"));
             if (!problems.isEmpty()) {
-                throw new InvalidCaseException(problems);
+                throw invalid(problems);
             }
             try {
                 return new Case(patient, evaluationDate, findings);
@@ -145,25 +281,29 @@ public final class CaseJson {
                             "either age or birthDate, not both"));
                 }
             }
-            if (problems.stream().anyMatch(p -> p.field().startsWith("patient"))) {
-                return null;
-            }
-            if (sex == Sex.MALE && pregnancy == Status.PRESENT) {
-                problems.add(new Problem("patient.pregnancy", "present",
-                        "absent or unknown for a patient whose sex is male"));
-                return null;
-            }
+            // the fact model checks the rest (age range, pregnancy and sex, ...); what was reported above is not repeated
             try {
-                if (birthDate != null) {
+                if (birthDate != null && (ageNode == null || ageNode.isNull())) {
                     if (evaluationDate == null) {
                         return null; // reported under evaluationDate
                     }
                     return Patient.bornOn(id, birthDate, evaluationDate, sex, pregnancy);
                 }
                 return new Patient(id, age, sex, pregnancy);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(Problem.stated("patient", e.getMessage()));
+            } catch (InvalidCaseException e) {
+                addUnreported("patient.", e);
                 return null;
+            }
+        }
+
+        /** The fact model's problems, under the JSON path, except for fields already reported. */
+        private void addUnreported(String prefix, InvalidCaseException e) {
+            Set<String> reported = problems.stream().map(Problem::field).collect(Collectors.toSet());
+            for (Problem problem : e.problems()) {
+                String field = prefix + problem.field();
+                if (!reported.contains(field)) {
+                    problems.add(new Problem(field, problem.value(), problem.expected()));
+                }
             }
         }
 
@@ -198,8 +338,10 @@ public final class CaseJson {
             if (codeText != null) {
                 code = Code.parse(codeText).orElse(null);
                 if (code == null) {
-                    problems.add(new Problem(path + ".code", "'" + codeText + "'", "a vocabulary code (nearest: "
-                            + Code.nearest(codeText, 3).stream().map(Enum::name).collect(Collectors.joining(", "))
+                    String probable = codeText.length() > 64 ? codeText.substring(0, 64) : codeText;
+                    problems.add(new Problem(path + ".code", "'" + shorten(codeText, 60) + "'", "a vocabulary code "
+                            + "(nearest: " + Code.nearest(probable, 3).stream().map(Enum::name)
+                                    .collect(Collectors.joining(", "))
                             + "; `legcds vocabulary` lists them all)"));
                 }
             }
@@ -222,32 +364,22 @@ public final class CaseJson {
             String unit = text(node, "unit", path + ".unit", false);
             Set<Trigger> triggers = enumSet(node, "triggers", path + ".triggers", Trigger.class);
             Set<Relief> reliefs = enumSet(node, "reliefs", path + ".reliefs", Relief.class);
-            if (problems.size() > before || code == null || status == null) {
-                return null;
-            }
+            // the fact model checks the rest (ranges, units, qualifiers of absent findings); not repeating the above
             try {
-                return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs);
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.stated(path + subfield(e.getMessage()), e.getMessage()));
+                Finding finding = new Finding(code, status, laterality, onset, value, unit, triggers, reliefs);
+                return problems.size() > before ? null : finding;
+            } catch (InvalidCaseException e) {
+                addUnreported(path + ".", e);
                 return null;
             }
-        }
-
-        /** Which field a fact-model message is about ("value of ABI must be ..." is about .value). */
-        private static String subfield(String message) {
-            for (String field : List.of("value", "unit", "status")) {
-                if (message.startsWith(field + " of ")) {
-                    return "." + field;
-                }
-            }
-            return message.startsWith("onset, triggers and reliefs") ? ".status" : "";
         }
 
         private void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    problems.add(new Problem(prefix + name, "an unknown field", "one of " + allowed.stream().sorted().toList()));
+                    problems.add(new Problem(prefix + shorten(name, 60), "an unknown field",
+                            "one of " + allowed.stream().sorted().toList()));
                 }
             }
         }
@@ -275,7 +407,7 @@ public final class CaseJson {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(path, "'" + text + "'", "a date as YYYY-MM-DD"));
+                problems.add(new Problem(path, "'" + shorten(text, 60) + "'", "a date as YYYY-MM-DD"));
                 return null;
             }
         }

@@ -1,0 +1,107 @@
+package org.legcds.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --debug}: errors are one readable line, and a stack trace appears only when it is asked for. */
+@DisplayName("The CLI prints a stack trace only with --debug")
+class DebugOptionTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, String out, String err) {
+        boolean hasStackTrace() {
+            return err.lines().anyMatch(line -> line.startsWith("\tat "));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        }
+    }
+
+    private static Run legcds(Object... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(Stream.of(args).map(Object::toString).toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path badCase() throws IOException {
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, "{\"patient\": {\"id\": \"p\", \"age\": 200}, \"evaluationDate\": \"2026-11-21\", "
+                + "\"findings\": [{\"code\": \"FEVR\", \"status\": \"present\"}]}", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void badInputWithoutDebugIsOneLineWithoutStackTrace() throws IOException {
+        Run run = legcds("assess", badCase());
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertEquals(1, run.err().lines().count(), run::toString);
+        assertTrue(run.err().contains("patient.age: 200 is not valid") && run.err().contains("findings[0].code"),
+                run::toString);
+        assertFalse(run.hasStackTrace(), run::toString);
+    }
+
+    @Test
+    void badInputWithDebugBeforeOrAfterTheCommandAddsTheStackTrace() throws IOException {
+        Path file = badCase();
+        for (Run run : new Run[] {legcds("--debug", "assess", file), legcds("assess", "--debug", file)}) {
+            assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+            assertTrue(run.err().startsWith("legcds: " + file + ": invalid case (2 problems)"), run::toString);
+            assertTrue(run.hasStackTrace(), run::toString);
+            assertTrue(run.err().contains("org.legcds.InvalidCaseException"), run::toString);
+        }
+    }
+
+    @Test
+    void anUnexpectedErrorPointsToDebugAndDebugShowsItsStackTrace() throws IOException {
+        // given rules whose consequence throws (a bug in a rule), and a case that makes it fire
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.copy(Path.of("rules", "knowledge-base.yaml"), rules.resolve("knowledge-base.yaml"));
+        Files.writeString(rules.resolve("broken.drl"), """
+                package org.legcds.rules;
+
+                import org.legcds.facts.*;
+
+                rule "A rule with a bug: its consequence throws"
+                    @id(TEST-BUG-01) @source(S000-C01)
+                when
+                    Finding(code == Code.FEVER, present)
+                then
+                    throw new IllegalStateException("a bug in a rule");
+                end
+                """, StandardCharsets.UTF_8);
+        Path caseFile = tmp.resolve("fever.json");
+        Files.writeString(caseFile, "{\"patient\": {\"id\": \"p\", \"age\": 50}, \"evaluationDate\": \"2026-11-21\", "
+                + "\"findings\": [{\"code\": \"FEVER\", \"status\": \"present\"}]}", StandardCharsets.UTF_8);
+
+        // when it is assessed without and with --debug
+        Run quiet = legcds("assess", "--rules", rules, caseFile);
+        Run debug = legcds("--debug", "assess", "--rules", rules, caseFile);
+
+        // then both exit 1; only --debug shows the trace
+        assertEquals(Main.UNEXPECTED, quiet.exitCode(), quiet::toString);
+        assertTrue(quiet.err().contains("unexpected error") && quiet.err().contains("run with --debug"),
+                quiet::toString);
+        assertFalse(quiet.hasStackTrace(), quiet::toString);
+        assertEquals(Main.UNEXPECTED, debug.exitCode(), debug::toString);
+        assertTrue(debug.hasStackTrace(), debug::toString);
+    }
+}
