@@ -1,0 +1,52 @@
+package org.legcds.cdshooks;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One suggested action on a FHIR resource.
+ *
+ * @param type        create, update or delete
+ * @param description human-readable description; required
+ * @param resource    the FHIR resource (JSON) to create or update; required for those; a copy is kept
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Action(Type type, String description, ObjectNode resource) {
+    public Action {
+        requireNonNull(type, "action.type must not be null");
+        Text.requireText(description, "action.description");
+        if (type != Type.DELETE) {
+            requireNonNull(resource, () -> "action.resource is required for a " + type.json() + " action");
+            if (!resource.path("resourceType").isTextual()) {
+                throw new IllegalArgumentException("action.resource must be a FHIR resource with a resourceType");
+            }
+        }
+        resource = resource == null ? null : resource.deepCopy();
+    }
+
+    /** A defensive copy: the record stays immutable. */
+    @Override
+    public ObjectNode resource() {
+        return resource == null ? null : resource.deepCopy();
+    }
+
+    /** The kinds of action. */
+    public enum Type {
+        CREATE("create"), UPDATE("update"), DELETE("delete");
+
+        private final String json;
+
+        Type(String json) {
+            this.json = json;
+        }
+
+        /** The value the specification uses. */
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+}

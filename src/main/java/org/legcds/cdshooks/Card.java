@@ -1,0 +1,88 @@
+package org.legcds.cdshooks;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+
+/**
+ * One CDS Hooks card (https://cds-hooks.hl7.org/2.0/#card-attributes). Validated on construction against the
+ * specification's constraints, so a card that exists is a valid card.
+ *
+ * @param uuid              identifier for feedback; in legcds derived from the card's content, so the same input gives
+ *                          the same uuid
+ * @param summary           one sentence, fewer than 140 characters
+ * @param detail            GitHub-flavoured Markdown, or null
+ * @param indicator         info, warning or critical
+ * @param source            where the guidance comes from
+ * @param suggestions       proposed actions; empty when none
+ * @param selectionBehavior how many suggestions may be chosen; required exactly when there are suggestions
+ * @param links             links to more information or apps; empty when none
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Card(String uuid, String summary, String detail, Indicator indicator, Source source,
+                   List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links) {
+
+    /** The specification's limit: a summary has fewer than this many characters. */
+    public static final int SUMMARY_LIMIT = 140;
+
+    public Card {
+        Text.requireText(summary, "summary");
+        if (summary.length() >= SUMMARY_LIMIT) {
+            throw new IllegalArgumentException("summary must have fewer than " + SUMMARY_LIMIT + " characters, but has "
+                    + summary.length() + ": " + summary);
+        }
+        Text.optionalText(uuid, "uuid");
+        Text.optionalText(detail, "detail");
+        requireNonNull(indicator, "indicator must not be null");
+        requireNonNull(source, "source must not be null");
+        suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
+        links = links == null ? List.of() : List.copyOf(links);
+        if (!suggestions.isEmpty() && selectionBehavior == null) {
+            throw new IllegalArgumentException("selectionBehavior is required when a card has suggestions");
+        }
+        if (suggestions.isEmpty() && selectionBehavior != null) {
+            throw new IllegalArgumentException("selectionBehavior must be left out when a card has no suggestions");
+        }
+        if (selectionBehavior == SelectionBehavior.AT_MOST_ONE
+                && suggestions.stream().filter(s -> Boolean.TRUE.equals(s.isRecommended())).count() > 1) {
+            throw new IllegalArgumentException("at most one suggestion can be recommended when selectionBehavior is "
+                    + "at-most-one");
+        }
+    }
+
+    /** How urgent or important a card is, in increasing order. */
+    public enum Indicator {
+        INFO("info"), WARNING("warning"), CRITICAL("critical");
+
+        private final String json;
+
+        Indicator(String json) {
+            this.json = json;
+        }
+
+        /** The value the specification uses. */
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+
+    /** Whether the user may choose several suggestions or at most one. */
+    public enum SelectionBehavior {
+        AT_MOST_ONE("at-most-one"), ANY("any");
+
+        private final String json;
+
+        SelectionBehavior(String json) {
+            this.json = json;
+        }
+
+        /** The value the specification uses. */
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+}

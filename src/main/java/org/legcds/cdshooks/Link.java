@@ -1,0 +1,48 @@
+package org.legcds.cdshooks;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.net.URI;
+
+/**
+ * A link to more information ({@code absolute}) or to a SMART app ({@code smart}).
+ *
+ * @param label      link text; required
+ * @param url        an absolute URL; required
+ * @param type       absolute or smart
+ * @param appContext data for a SMART app, or null; only for smart links
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Link(String label, String url, Type type, String appContext) {
+    public Link {
+        Text.requireText(label, "link.label");
+        Text.requireText(url, "link.url");
+        requireNonNull(type, "link.type must not be null");
+        if (!URI.create(url).isAbsolute()) {
+            throw new IllegalArgumentException("link.url must be an absolute URL, but is " + url);
+        }
+        Text.optionalText(appContext, "link.appContext");
+        if (appContext != null && type != Type.SMART) {
+            throw new IllegalArgumentException("link.appContext is only valid for smart links");
+        }
+    }
+
+    /** The kinds of link. */
+    public enum Type {
+        ABSOLUTE("absolute"), SMART("smart");
+
+        private final String json;
+
+        Type(String json) {
+            this.json = json;
+        }
+
+        /** The value the specification uses. */
+        @JsonValue
+        public String json() {
+            return json;
+        }
+    }
+}
