@@ -16,9 +16,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Evidence;
@@ -166,11 +169,11 @@ public final class CdsCards {
             return card(Card.Indicator.WARNING, summary, detail, null, List.of());
         }
 
-        private java.util.Optional<Card> urgentSteps() {
+        private Optional<Card> urgentSteps() {
             List<Recommendation> urgent = assessment.recommendations().stream()
                     .filter(r -> OrderableTests.timeCritical(r.step()) && !offered.contains(r.step())).toList();
             if (urgent.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String summary = "Urgent next steps: " + urgent.stream().map(Recommendation::label)
                     .collect(Collectors.joining("; "));
@@ -179,7 +182,7 @@ public final class CdsCards {
             detail.append('\n');
             rules(detail, merged(urgent.stream().map(Recommendation::because).toList()));
             List<Recommendation> orders = takeOrderable(urgent::contains);
-            return java.util.Optional.of(card(Card.Indicator.WARNING, summary, detail, urgent.get(0).because(),
+            return Optional.of(card(Card.Indicator.WARNING, summary, detail, urgent.get(0).because(),
                     orders));
         }
 
@@ -247,7 +250,7 @@ public final class CdsCards {
             return card(Card.Indicator.INFO, summary, detail, h.because(), orders);
         }
 
-        private java.util.Optional<Card> nextSteps() {
+        private Optional<Card> nextSteps() {
             List<Recommendation> steps = assessment.recommendations().stream()
                     .filter(r -> !OrderableTests.timeCritical(r.step())).toList();
             // red-flag questions are on the open-check cards; any not covered there is asked here, never dropped
@@ -257,7 +260,7 @@ public final class CdsCards {
                     .filter(q -> q.priority() == Priority.CLASSIFICATION || q.priority() == Priority.CAUSE
                             || !onCheckCards.contains(q.finding())).toList();
             if (steps.isEmpty() && asks.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String summary;
             if (steps.isEmpty()) {
@@ -289,7 +292,7 @@ public final class CdsCards {
             Explanation all = merged(because);
             rules(detail, all);
             List<Recommendation> orders = takeOrderable(steps::contains);
-            return java.util.Optional.of(card(Card.Indicator.INFO, summary, detail,
+            return Optional.of(card(Card.Indicator.INFO, summary, detail,
                     steps.isEmpty() ? asks.get(0).because() : steps.get(0).because(), orders));
         }
 
@@ -321,7 +324,7 @@ public final class CdsCards {
         }
 
         /** The recommended orderable tests matching {@code belongs}, not yet offered; marks them offered. */
-        private List<Recommendation> takeOrderable(java.util.function.Predicate<Recommendation> belongs) {
+        private List<Recommendation> takeOrderable(Predicate<Recommendation> belongs) {
             List<Recommendation> taken = new ArrayList<>();
             for (Recommendation r : assessment.recommendations()) {
                 if (OrderableTests.of(r.step()).isPresent() && !offered.contains(r.step()) && belongs.test(r)) {
@@ -491,7 +494,7 @@ public final class CdsCards {
     }
 
     private static String lower(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 
     private static String lowerFirst(String label) {

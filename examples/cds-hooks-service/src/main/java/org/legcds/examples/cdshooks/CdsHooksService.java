@@ -188,6 +188,9 @@ final class CdsHooksService implements AutoCloseable {
         } catch (InvalidCaseException e) {
             throw HttpProblem.badRequest("the FHIR data cannot form a case: " + e.getMessage());
         }
+        if (!patientId.equals(reading.patientCase().patient().id())) { // never cards about one patient for another
+            throw HttpProblem.badRequest("the prefetched Patient is not context.patientId '" + patientId + "'");
+        }
         Assessment assessment = engine.assess(reading.patientCase());
         List<String> unread = reading.issues().stream()
                 .map(i -> i.resource() + " " + i.field() + ": " + i.problem()).toList();

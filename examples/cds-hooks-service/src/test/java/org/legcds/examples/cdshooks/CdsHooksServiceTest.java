@@ -288,6 +288,15 @@ class CdsHooksServiceTest {
     }
 
     @Test
+    void aPrefetchedPatientOtherThanTheContextPatientIs400() throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(read("cauda-equina.json"));
+        ((ObjectNode) request.get("context")).put("patientId", "someone-else");
+        HttpResponse<String> response = post(VIEW, request.toString(), ehr.token(BASE + VIEW));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(reason(response).contains("someone-else"), response.body());
+    }
+
+    @Test
     void anOversizedBodyIs413() throws Exception {
         String big = "{\"hook\": \"patient-view\", \"padding\": \"" + "x".repeat(MAX_BODY) + "\"}";
         assertEquals(413, post(VIEW, big, ehr.token(BASE + VIEW)).statusCode());
