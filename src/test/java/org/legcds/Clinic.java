@@ -12,11 +12,14 @@ import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 
-/** Test fixture: one shared engine (it is thread-safe) and helpers that make tests read as clinical scenarios. */
-final class Clinic {
+/**
+ * Test fixture: one shared engine (it is thread-safe) and helpers that make tests read as clinical scenarios. Public for
+ * the engine and date only, which the property tests ({@code org.legcds.properties}) share.
+ */
+public final class Clinic {
 
-    static final LegCds ENGINE = LegCds.packaged();
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    public static final LegCds ENGINE = LegCds.packaged();
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final Patient PATIENT = new Patient("test-patient", 66, Sex.FEMALE, Status.ABSENT);
 
     /** The findings every red-flag check needs: recording them all absent leaves no check open. */
