@@ -128,6 +128,10 @@ public final class FhirCaseReader {
             parsed = parser.parseResource(json);
         } catch (DataFormatException e) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: " + firstLine(e.getMessage()))));
+        } catch (RuntimeException e) {
+            // HAPI throws others for some malformed input (e.g. an unknown Bundle.entry.request.method): still bad input
+            throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
+                    + firstLine(e.getMessage()))));
         }
         Reading reading = new Reading(codeMap, evaluationDate, collector.issues);
         if (parsed instanceof Bundle bundle) {
@@ -141,7 +145,8 @@ public final class FhirCaseReader {
 
     private static String firstLine(String message) {
         String text = message == null ? "" : message.lines().findFirst().orElse("");
-        return text.replaceFirst("^HAPI-\\d+: ", "");
+        text = text.replaceFirst("^HAPI-\\d+: ", "");
+        return text.length() > 300 ? text.substring(0, 297) + "..." : text; // it may quote a huge input value
     }
 
     /** The parser's complaints about elements and values, as issues (HAPI's default would log or throw instead). */

@@ -220,7 +220,8 @@ final class Reading {
         String where = name(patient);
         String id = patient.getIdElement().getIdPart() != null && !where.startsWith("urn:") ? patient.getIdElement().getIdPart()
                 : fullUrls.getOrDefault(patient, where);
-        Sex sex = switch (patient.hasGender() ? patient.getGender() : AdministrativeGender.UNKNOWN) {
+        AdministrativeGender gender = patient.getGender(); // null when absent or not a valid code
+        Sex sex = switch (gender == null ? AdministrativeGender.UNKNOWN : gender) {
             case MALE -> Sex.MALE;
             case FEMALE -> Sex.FEMALE;
             case OTHER -> Sex.OTHER;
@@ -308,7 +309,7 @@ final class Reading {
                     + m.targetName() + " is current: not read"));
             return;
         }
-        boolean current = Set.of("active", "recurrence", "relapse").contains(clinical);
+        boolean current = oneOf(clinical, "active", "recurrence", "relapse");
         if (current || m.history()) {
             state(m, side, m.read() == Read.ABSENCE ? Status.ABSENT : Status.PRESENT, where, Kind.RECORD, null);
         }
@@ -319,7 +320,7 @@ final class Reading {
         if (found.isEmpty()) {
             return;
         }
-        String status = procedure.hasStatus() ? procedure.getStatus().toCode() : null;
+        String status = procedure.getStatusElement().getValueAsString();
         if (!"completed".equals(status) && !"in-progress".equals(status) && !"stopped".equals(status)) {
             return; // not done, entered in error, planned: nothing happened to the patient
         }
@@ -345,15 +346,15 @@ final class Reading {
     }
 
     private void medicationRequest(MedicationRequest request) {
-        String status = request.hasStatus() ? request.getStatus().toCode() : null;
-        boolean taken = Set.of("active", "on-hold", "completed", "stopped").contains(status) && !request.getDoNotPerform();
+        String status = request.getStatusElement().getValueAsString();
+        boolean taken = oneOf(status, "active", "on-hold", "completed", "stopped") && !request.getDoNotPerform();
         medicine(request, request.getMedication(), request.getSubject(), taken ? Status.PRESENT : null,
                 firstDay(request.getAuthoredOnElement()));
     }
 
     private void medicationStatement(MedicationStatement statement) {
-        String status = statement.hasStatus() ? statement.getStatus().toCode() : null;
-        Status said = Set.of("active", "completed", "stopped", "on-hold", "intended").contains(status) ? Status.PRESENT
+        String status = statement.getStatusElement().getValueAsString();
+        Status said = oneOf(status, "active", "completed", "stopped", "on-hold", "intended") ? Status.PRESENT
                 : "not-taken".equals(status) ? Status.ABSENT : null;
         LocalDate when = firstDay(statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType()
                 : statement.hasEffectivePeriod() ? statement.getEffectivePeriod().getStartElement()
@@ -362,8 +363,8 @@ final class Reading {
     }
 
     private void medicationAdministration(MedicationAdministration administration) {
-        String status = administration.hasStatus() ? administration.getStatus().toCode() : null;
-        boolean given = Set.of("completed", "in-progress", "on-hold", "stopped").contains(status);
+        String status = administration.getStatusElement().getValueAsString();
+        boolean given = oneOf(status, "completed", "in-progress", "on-hold", "stopped");
         LocalDate when = firstDay(administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType()
                 : administration.hasEffectivePeriod() ? administration.getEffectivePeriod().getStartElement() : null);
         medicine(administration, administration.getMedication(), administration.getSubject(),
@@ -419,8 +420,9 @@ final class Reading {
     // observations
 
     private void observation(Observation observation) {
-        String status = observation.hasStatus() ? observation.getStatus().toCode() : null;
-        if (!Set.of("final", "amended", "corrected").contains(status)) {
+        // the code as written (null when absent): getStatus() is null for a code HAPI does not know, so never use it
+        String status = observation.getStatusElement().getValueAsString();
+        if (!oneOf(status, "final", "amended", "corrected")) {
             return;
         }
         Optional<Mapping> main = mapping(observation, "code", observation.getCode());
@@ -507,11 +509,11 @@ final class Reading {
         }
         String field = prefix + "valueQuantity";
         if (quantity.hasComparator()) {
-            issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparator().toCode()
+            issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparatorElement().getValueAsString()
                     + quantity.getValue() + "' is a bound, not a measurement of " + code));
             return;
         }
-        if (!quantity.hasValue()) {
+        if (!quantity.hasValue() || quantity.getValue() == null) {
             issues.add(new InputIssue(where, field + ".value", "missing: " + code + " needs a number"));
             return;
         }
@@ -827,6 +829,11 @@ final class Reading {
         }
     }
 
+    /** Whether a code is one of the given ones; false for null (an element without a code). */
+    private static boolean oneOf(String code, String... codes) {
+        return code != null && List.of(codes).contains(code);
+    }
+
     /**
      * One statement per finding: the latest observation (undated ones rank oldest; different values at the latest
      * time are an issue and leave the finding unread), then present from any source wins over absent, absent over
@@ -841,7 +848,9 @@ final class Reading {
             List<Statement> observations = e.getValue().stream().filter(s -> s.kind() == Kind.OBSERVATION).toList();
             List<Statement> candidates = new ArrayList<>(e.getValue().stream().filter(s -> s.kind() == Kind.RECORD).toList());
             if (!observations.isEmpty()) {
-                When latest = observations.stream().map(Statement::when).max(order).orElse(null);
+                // Stream.max throws on a null maximum: find the latest dated one; null (all undated) when there is none
+                When latest = observations.stream().map(Statement::when).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null);
                 List<Statement> atLatest = observations.stream().filter(s -> order.compare(s.when(), latest) == 0).toList();
                 Statement first = atLatest.get(0);
                 if (atLatest.stream().allMatch(first::sameAs)) {

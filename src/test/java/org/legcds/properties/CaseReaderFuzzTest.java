@@ -113,10 +113,10 @@ class CaseReaderFuzzTest {
     }
 
     /** Every node of a tree, root first: (parent, field name or index) pairs; the root has no parent. */
-    private record Place(JsonNode parent, String field, int index) {
+    record Place(JsonNode parent, String field, int index) {
     }
 
-    private static List<Place> places(JsonNode root) {
+    static List<Place> places(JsonNode root) {
         List<Place> places = new ArrayList<>();
         places.add(new Place(null, null, -1));
         collect(root, places);
@@ -140,7 +140,12 @@ class CaseReaderFuzzTest {
 
     /** The case file with the node at a place replaced by raw JSON text. */
     static String replaced(Case patientCase, int pick, String raw) {
-        ObjectNode root = CaseFiles.tree(patientCase);
+        return replaced(CaseFiles.tree(patientCase), pick, raw);
+    }
+
+    /** A copy of the tree with the node at a place replaced by raw JSON text. */
+    static String replaced(JsonNode tree, int pick, String raw) {
+        JsonNode root = tree.deepCopy();
         List<Place> places = places(root);
         Place place = places.get(Math.floorMod(pick, places.size()));
         if (place.parent() == null) {
