@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "legcds", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Clinical decision support for bilateral leg pain. It supports clinicians; it does not diagnose "
                 + "patients.",
-        subcommands = {AssessCommand.class, CheckCommand.class, VocabularyCommand.class, TestCommand.class,
-                RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AssessCommand.class, BatchCommand.class, CheckCommand.class, VocabularyCommand.class,
+                TestCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;

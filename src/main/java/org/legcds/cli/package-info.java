@@ -1,2 +1,2 @@
-/** The {@code legcds} command line (picocli): assess, check, vocabulary, test, rules. Not part of the library API. */
+/** The {@code legcds} command line (picocli): assess, batch, check, vocabulary, test, rules. Not part of the library API. */
 package org.legcds.cli;
