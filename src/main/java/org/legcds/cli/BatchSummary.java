@@ -78,8 +78,8 @@ final class BatchSummary {
     String text(int threads, Duration wall) {
         Json json = json(threads, wall);
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "legcds batch: %,d cases in %s (%,.0f cases/s on %d threads)%n",
-                total, human(wall), json.casesPerSecond(), threads));
+        text.append(String.format(Locale.ROOT, "legcds batch: %,d cases in %s (%,.0f cases/s on %d thread%s)%n",
+                total, human(wall), json.casesPerSecond(), threads, threads == 1 ? "" : "s"));
         text.append(String.format(Locale.ROOT, "  assessed %,d   bad input %,d   failed %,d%n", assessed, bad, failed));
         text.append("  urgency:").append(counts(urgency)).append(System.lineSeparator());
         text.append("  claudication:").append(counts(claudication)).append(System.lineSeparator());
