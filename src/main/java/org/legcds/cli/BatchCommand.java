@@ -1,5 +1,7 @@
 package org.legcds.cli;
 
+import static java.util.stream.Collectors.joining;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.legcds.LegCds;
+import org.legcds.fhir.FhirCaseReader;
 import org.legcds.json.AssessmentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +37,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Assess many cases, on all cores, and write one NDJSON assessment record per case, in input "
                 + "order.",
-                "Input: an NDJSON file of cases, one case file per line ('-' for stdin).",
+                "Input: an NDJSON file of cases, one case file per line ('-' for stdin); or a directory of FHIR R4 "
+                        + "Bundles (*.json, one patient each) or a FHIR Bulk Data export (*.ndjson by resource type).",
                 "Output lines: {\"line\":n,\"patient\":id,\"assessment\":{...}} or, for a bad line, "
-                        + "{\"line\":n,\"problems\":[...]}.",
+                        + "{\"line\":n,\"problems\":[...]}; FHIR input has \"source\" (file or file:line) instead "
+                        + "of \"line\", and \"issues\".",
                 "Exit 0 when every case was assessed, 2 when some input was bad, 1 on an unexpected failure."})
 final class BatchCommand implements Callable<Integer> {
 
@@ -42,12 +52,22 @@ final class BatchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<input>",
-            description = "An NDJSON file of cases (one case per line), or '-' for stdin.")
+            description = "An NDJSON file of cases (one case per line), '-' for stdin, or a directory of FHIR input.")
     String input;
 
-    @Option(names = "--format", paramLabel = "ndjson",
-            description = "The input format: ndjson (default).")
+    @Option(names = "--format", paramLabel = "ndjson|fhir",
+            description = "The input format (default: fhir for a directory, ndjson otherwise).")
     String format;
+
+    @Option(names = "--evaluation-date", paramLabel = "<YYYY-MM-DD>",
+            description = "FHIR input only (required there): the date the assessments are for. NDJSON cases carry "
+                    + "their own evaluationDate.")
+    LocalDate evaluationDate;
+
+    @Option(names = "--fhir-mappings", paramLabel = "<dir>",
+            description = "FHIR input only: read codes with the code maps in this directory instead of the packaged "
+                    + "ones.")
+    Path fhirMappings;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<file>",
             description = "Write the NDJSON records to this file instead of stdout.")
@@ -85,11 +105,24 @@ final class BatchCommand implements Callable<Integer> {
     private BatchInput<?> open() {
         boolean stdin = input.equals("-");
         Path path = stdin ? null : Path.of(input);
-        if (format != null && !format.equals("ndjson")) {
-            throw new Failure(Main.BAD_INPUT, "--format must be ndjson, but is '" + format + "'");
+        if (format != null && !format.equals("ndjson") && !format.equals("fhir")) {
+            throw new Failure(Main.BAD_INPUT, "--format must be ndjson or fhir, but is '" + format + "'");
         }
-        if (path != null && Files.isDirectory(path)) {
-            throw new Failure(Main.BAD_INPUT, input + " is a directory; expected an NDJSON file of cases");
+        boolean directory = path != null && Files.isDirectory(path);
+        if ("fhir".equals(format) || format == null && directory) {
+            if (!directory) {
+                throw new Failure(Main.BAD_INPUT, "FHIR input is a directory of bundles (*.json) or of a Bulk Data "
+                        + "export (*.ndjson), but " + input + " is not a directory");
+            }
+            return openFhir(path);
+        }
+        if (directory) {
+            throw new Failure(Main.BAD_INPUT, input + " is a directory; expected an NDJSON file of cases "
+                    + "(or use --format fhir)");
+        }
+        if (evaluationDate != null || fhirMappings != null) {
+            throw new Failure(Main.BAD_INPUT, "--evaluation-date and --fhir-mappings are for FHIR input; "
+                    + "each NDJSON case carries its own evaluationDate");
         }
         try {
             InputStream in = stdin ? System.in : Files.newInputStream(path);
@@ -98,6 +131,67 @@ final class BatchCommand implements Callable<Integer> {
             throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": no such file");
         } catch (IOException e) {
             throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+        }
+    }
+
+    /** A directory: FHIR Bundles (*.json) or, when it holds *.ndjson files, a Bulk Data export. */
+    private BatchInput<?> openFhir(Path directory) {
+        if (evaluationDate == null) {
+            throw new Failure(Main.BAD_INPUT, "FHIR input needs --evaluation-date YYYY-MM-DD: the date the "
+                    + "assessments are for (legcds never reads the clock)");
+        }
+        List<Path> bundles = new ArrayList<>();
+        List<Path> bulk = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (Files.isRegularFile(entry) && name.endsWith(".ndjson")) {
+                    bulk.add(entry);
+                } else if (Files.isRegularFile(entry) && name.endsWith(".json")) {
+                    bundles.add(entry);
+                } else {
+                    ignored.add(entry.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+        }
+        FhirCaseReader reader = fhirReader();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!bulk.isEmpty()) {
+            ignored.addAll(bundles.stream().map(file -> file.getFileName().toString()).toList());
+        }
+        if (!ignored.isEmpty()) {
+            err.println("legcds: " + input + ": ignoring " + ignored.size() + " entries that are not "
+                    + (bulk.isEmpty() ? "bundles (*.json)" : "Bulk Data files (*.ndjson)") + ": "
+                    + String.join(", ", ignored.subList(0, Math.min(10, ignored.size())))
+                    + (ignored.size() > 10 ? ", ..." : ""));
+        }
+        if (bulk.isEmpty()) {
+            return new FhirBundlesInput(directory, bundles, reader, evaluationDate);
+        }
+        try {
+            BulkDataInput export = BulkDataInput.open(directory, bulk, reader, evaluationDate);
+            if (!quiet) {
+                err.println("legcds: " + input + ": Bulk Data export: " + export.describe());
+            }
+            if (!export.notAboutAPatient().isEmpty()) {
+                err.println("legcds: " + input + ": not assessed, being about no patient: " + export.notAboutAPatient()
+                        .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(joining(", ")));
+            }
+            return export;
+        } catch (IOException e) {
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+        }
+    }
+
+    private FhirCaseReader fhirReader() {
+        try {
+            return fhirMappings == null ? FhirCaseReader.standard() : FhirCaseReader.withMappings(fhirMappings);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(Main.BAD_INPUT, "cannot use the FHIR code maps in " + fhirMappings + ": "
+                    + e.getMessage());
         }
     }
 

@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.legcds.InvalidCaseException;
+import org.legcds.fhir.FhirCaseReader;
+import org.legcds.fhir.FhirReading;
 
 /**
  * {@code legcds batch}, driven through {@link Main#run}: many patients in, one record per patient out, in the order
@@ -212,6 +218,116 @@ class BatchCommandTest {
         assertEquals(Main.OK, run.exitCode(), run::toString);
         assertEquals(List.of("a", "b"), run.records().stream().map(r -> r.get("patient").asText()).toList());
         assertEquals("", run.err());
+    }
+
+    // --- FHIR input ---------------------------------------------------------------------------------------------
+
+    /** The hand-written FHIR R4 bundles of the FHIR reader's tests. */
+    private static final Path FHIR_BUNDLES = Path.of("src/test/resources/fhir").toAbsolutePath();
+    private static final String EVALUATION_DATE = "2026-11-21";
+
+    private List<Path> bundleFiles() throws IOException {
+        try (Stream<Path> files = Files.list(FHIR_BUNDLES)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDirectoryOfFhirBundlesGivesEachBundleItsOwnReadingInFileNameOrder() throws IOException {
+        Path directory = Files.createDirectories(tmp.resolve("bundles"));
+        List<String> expected = new ArrayList<>();
+        FhirCaseReader reader = FhirCaseReader.standard();
+        for (Path bundle : bundleFiles()) {
+            Files.copy(bundle, directory.resolve(bundle.getFileName()));
+            String json = Files.readString(bundle);
+            try {
+                FhirReading reading = reader.readJson(json, LocalDate.parse(EVALUATION_DATE));
+                expected.add(bundle.getFileName() + " patient " + reading.patientCase().patient().id() + ", "
+                        + reading.issues().size() + " issues");
+            } catch (InvalidCaseException e) {
+                expected.add(bundle.getFileName() + " " + e.problems().size() + " problems");
+            }
+        }
+        Files.writeString(directory.resolve("zz-cut-off.json"), "{\"resourceType\": \"Bundle\", \"entry\": [");
+        expected.add("zz-cut-off.json 1 problems");
+        Files.writeString(directory.resolve("notes.txt"), "not a bundle");
+
+        Run run = legcds("batch", directory, "--evaluation-date", EVALUATION_DATE, "--threads", 2);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        List<String> read = run.records().stream().map(r -> r.get("source").asText() + (r.has("assessment")
+                ? " patient " + r.get("patient").asText() + ", " + r.get("issues").size() + " issues"
+                : " " + r.get("problems").size() + " problems")).toList();
+        assertEquals(expected, read);
+        assertTrue(run.err().contains("legcds: zz-cut-off.json: invalid case"), run.err());
+        assertTrue(run.err().contains("ignoring 1 entries that are not bundles (*.json): notes.txt"), run.err());
+        JsonNode caudaEquina = run.records().stream()
+                .filter(r -> r.get("source").asText().equals("cauda-equina.json")).findFirst().orElseThrow();
+        assertEquals("EMERGENCY", caudaEquina.at("/assessment/urgency/level").asText(), caudaEquina::toString);
+    }
+
+    @Test
+    void aBulkDataExportGivesEachPatientTheAssessmentOfTheirBundle() throws IOException {
+        Path bundles = Files.createDirectories(tmp.resolve("bundles"));
+        Path export = Files.createDirectories(tmp.resolve("export"));
+        Map<String, List<String>> byType = new TreeMap<>();
+        List<String> patients = new ArrayList<>();
+        for (Path bundle : bundleFiles()) {
+            JsonNode entries = JSON.readTree(bundle.toFile()).path("entry");
+            boolean relative = true;
+            for (JsonNode entry : entries) {
+                for (JsonNode reference : entry.path("resource").findValues("reference")) {
+                    relative &= !reference.asText().startsWith("urn:") && !reference.asText().contains("?");
+                }
+            }
+            if (!relative) {
+                continue; // a transaction's urn:uuid and conditional references do not survive a Bulk Data export
+            }
+            Files.copy(bundle, bundles.resolve(bundle.getFileName()));
+            for (JsonNode entry : entries) {
+                JsonNode resource = entry.path("resource");
+                byType.computeIfAbsent(resource.path("resourceType").asText(), type -> new ArrayList<>())
+                        .add(JSON.writeValueAsString(resource));
+                if (resource.path("resourceType").asText().equals("Patient")) {
+                    patients.add(resource.path("id").asText());
+                }
+            }
+        }
+        for (Map.Entry<String, List<String>> type : byType.entrySet()) {
+            Files.write(export.resolve(type.getKey() + ".ndjson"), type.getValue(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(export.resolve("Condition.ndjson"), "{\"resourceType\":\"Condition\",\"id\":\"stray\","
+                + "\"subject\":{\"reference\":\"Patient/not-exported\"}}\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(patients.size() >= 3, "the bundles give a few patients: " + patients);
+
+        Run fromBundles = legcds("batch", bundles, "--evaluation-date", EVALUATION_DATE, "--quiet");
+        Run fromExport = legcds("batch", export, "--evaluation-date", EVALUATION_DATE, "--threads", 3);
+
+        assertEquals(Main.OK, fromBundles.exitCode(), fromBundles::toString);
+        assertEquals(Main.BAD_INPUT, fromExport.exitCode(), "the stray Condition is bad input: " + fromExport);
+        List<JsonNode> records = fromExport.records();
+        assertEquals(patients.size() + 1, records.size(), fromExport::toString);
+        for (int i = 0; i < patients.size(); i++) {
+            JsonNode record = records.get(i);
+            assertEquals("Patient.ndjson:" + (i + 1), record.get("source").asText());
+            assertEquals(patients.get(i), record.get("patient").asText());
+            String patient = patients.get(i);
+            JsonNode sameFromBundle = fromBundles.records().stream()
+                    .filter(r -> r.get("patient").asText().equals(patient)).findFirst().orElseThrow();
+            assertEquals(sameFromBundle.get("assessment"), record.get("assessment"), "patient " + patient);
+        }
+        JsonNode stray = records.get(patients.size());
+        assertTrue(stray.get("source").asText().startsWith("Condition.ndjson:"), stray::toString);
+        assertTrue(stray.at("/problems/0/expected").asText().contains("Patient/not-exported"), stray::toString);
+    }
+
+    @Test
+    void fhirInputNeedsAnEvaluationDateBecauseLegcdsNeverReadsTheClock() throws IOException {
+        Run run = legcds("batch", Files.createDirectories(tmp.resolve("bundles")));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("FHIR input needs --evaluation-date"), run.err());
     }
 
     @Test

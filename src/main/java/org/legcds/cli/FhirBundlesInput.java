@@ -1,0 +1,90 @@
+package org.legcds.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import org.legcds.InvalidCaseException;
+import org.legcds.LegCds;
+import org.legcds.Problem;
+import org.legcds.assessment.Assessment;
+import org.legcds.fhir.FhirCaseReader;
+import org.legcds.fhir.FhirReading;
+
+/**
+ * A directory of FHIR R4 Bundles, one patient per {@code *.json} file, taken in file-name order. Each file is read by
+ * a worker when its turn comes, so memory holds only the window's bundles (and the sorted file names, about 100 bytes
+ * each). A file that cannot form a case is a bad item; what the reader could not use is listed in {@code issues}.
+ */
+final class FhirBundlesInput implements BatchInput<Path> {
+
+    /** The largest bundle accepted, in bytes (beyond it, a bad item; memory stays bounded). */
+    static final long MAX_BUNDLE_BYTES = 16_000_000;
+
+    private final Path directory;
+    private final Iterator<Path> files;
+    private final int count;
+    private final FhirCaseReader reader;
+    private final LocalDate evaluationDate;
+
+    FhirBundlesInput(Path directory, List<Path> files, FhirCaseReader reader, LocalDate evaluationDate) {
+        this.directory = directory;
+        this.files = files.iterator();
+        this.count = files.size();
+        this.reader = reader;
+        this.evaluationDate = evaluationDate;
+    }
+
+    @Override
+    public Path next() {
+        return files.hasNext() ? files.next() : null;
+    }
+
+    @Override
+    public Outcome assess(Path file, LegCds engine) {
+        Where where = Where.source(directory.relativize(file).toString());
+        FhirReading reading;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BUNDLE_BYTES) {
+                return Outcome.bad(where, List.of(new Problem("$", size + " bytes",
+                        "a bundle of at most " + MAX_BUNDLE_BYTES + " bytes")));
+            }
+            reading = reader.readJson(Files.readString(file, StandardCharsets.UTF_8), evaluationDate);
+        } catch (CharacterCodingException e) {
+            return Outcome.bad(where, List.of(Problem.stated("$", "the file is not UTF-8 text")));
+        } catch (IOException e) {
+            return Outcome.bad(where, List.of(Problem.stated("$", "cannot read the file: " + e)));
+        } catch (InvalidCaseException e) {
+            return Outcome.bad(where, e.problems());
+        } catch (RuntimeException e) {
+            return Outcome.failed(where, e);
+        }
+        return FhirBundlesInput.assess(where, reading, engine);
+    }
+
+    /** Assesses what a FHIR reader read: the record carries the reading's issues. */
+    static Outcome assess(Where where, FhirReading reading, LegCds engine) {
+        try {
+            Assessment assessment = engine.assess(reading.patientCase());
+            return Outcome.assessed(where, reading.patientCase().patient().id(), reading.issues(), assessment);
+        } catch (InvalidCaseException e) {
+            return Outcome.bad(where, e.problems());
+        } catch (RuntimeException e) {
+            return Outcome.failed(where, e);
+        }
+    }
+
+    @Override
+    public long expectedTotal(long done) {
+        return count;
+    }
+
+    @Override
+    public void close() {
+    }
+}
