@@ -78,7 +78,7 @@ final class BatchSummary {
     String text(int threads, Duration wall) {
         Json json = json(threads, wall);
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "legcds batch: %,d cases in %s (%,.0f cases/s on %d thread%s)%n",
+        text.append(String.format(Locale.ROOT, "legcds batch: %,d cases in %s (%,.1f cases/s on %d thread%s)%n",
                 total, human(wall), json.casesPerSecond(), threads, threads == 1 ? "" : "s"));
         text.append(String.format(Locale.ROOT, "  assessed %,d   bad input %,d   failed %,d%n", assessed, bad, failed));
         text.append("  urgency:").append(counts(urgency)).append(System.lineSeparator());
