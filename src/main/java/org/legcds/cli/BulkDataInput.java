@@ -32,7 +32,7 @@ import org.legcds.fhir.FhirCaseReader;
  * and reported, and a reference to one from a patient's resource is left for the FHIR reader to report as an issue.
  *
  * <p>Grouping without holding the export in memory: pass 1 reads the Patient files and numbers the patients (an
- * id-to-number map: about 100 bytes per patient); pass 2 streams every other file and appends each resource, tagged
+ * id-to-number map: about 100-150 bytes per patient); pass 2 streams every other file and appends each resource, tagged
  * with its patient's number, to one of at most {@value #MAX_CHUNKS} temporary chunk files (patients
  * {@code k * chunkSize} to {@code (k + 1) * chunkSize - 1} in chunk {@code k}); pass 3, the item source, walks the
  * Patient files again and loads one chunk at a time. Memory is therefore bounded by the id map plus the resources of
