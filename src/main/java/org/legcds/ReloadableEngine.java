@@ -245,7 +245,14 @@ public final class ReloadableEngine implements AutoCloseable {
                     while ((more = service.poll(quietNanos, TimeUnit.NANOSECONDS)) != null) {
                         handle(more);
                     }
-                    ReloadResult result = reload();
+                    ReloadResult result;
+                    try {
+                        result = reload();
+                    } catch (RuntimeException e) {
+                        LOG.error("Reloading {} failed unexpectedly; still serving the old rules: {}", directory,
+                                e.toString());
+                        continue;
+                    }
                     try {
                         onReload.accept(result);
                     } catch (RuntimeException e) {
@@ -274,7 +281,9 @@ public final class ReloadableEngine implements AutoCloseable {
                     }
                 }
             }
-            key.reset();
+            if (!key.reset() && parent.equals(directory)) {
+                LOG.warn("The rules directory {} is gone; its changes are no longer watched", directory);
+            }
         }
 
         private void registerTree(Path root) throws IOException {
