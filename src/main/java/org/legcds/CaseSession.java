@@ -1,8 +1,12 @@
 package org.legcds;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.legcds.assessment.Assessment;
 import org.legcds.engine.Evaluation;
+import org.legcds.facts.Case;
 import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
@@ -19,23 +23,46 @@ import org.legcds.facts.Laterality;
 public final class CaseSession implements AutoCloseable {
 
     private final Evaluation evaluation;
+    /** The findings recorded and not forgotten, by code and side: checked as {@link Case} checks a whole case. */
+    private final Map<String, Finding> recorded = new LinkedHashMap<>();
     private boolean closed;
 
     CaseSession(Evaluation evaluation) {
         this.evaluation = evaluation;
     }
 
-    /** Records a finding, replacing any earlier finding for the same code and side. */
+    /**
+     * Records a finding, replacing any earlier finding for the same code and side.
+     *
+     * @throws InvalidCaseException if the finding contradicts one recorded on another side (present where that one says
+     *                              absent: replace or forget it first), or the session would exceed
+     *                              {@value Case#MAX_FINDINGS} findings; the session is unchanged
+     */
     public CaseSession record(Finding finding) {
         checkOpen();
-        evaluation.record(Objects.requireNonNull(finding, "finding must not be null"));
+        Objects.requireNonNull(finding, "finding must not be null");
+        String key = key(finding.code(), finding.laterality());
+        if (!recorded.containsKey(key) && recorded.size() >= Case.MAX_FINDINGS) {
+            throw new InvalidCaseException(List.of(new Problem("finding", finding.describe(),
+                    "at most " + Case.MAX_FINDINGS + " findings per case")));
+        }
+        for (Map.Entry<String, Finding> other : recorded.entrySet()) {
+            if (!other.getKey().equals(key) && other.getValue().contradicts(finding)) {
+                throw new InvalidCaseException(List.of(new Problem("finding", finding.describe(),
+                        "a finding that agrees with the recorded " + other.getValue().describe()
+                                + ": present and absent on the same side (replace or forget that one first)")));
+            }
+        }
+        evaluation.record(finding);
+        recorded.put(key, finding);
         return this;
     }
 
     /** Forgets the finding for a code on a side ({@code null} side: the unsided one); it becomes unknown again. */
     public boolean forget(Code code, Laterality side) {
         checkOpen();
-        return evaluation.forget(Objects.requireNonNull(code, "code must not be null"), side);
+        recorded.remove(key(Objects.requireNonNull(code, "code must not be null"), side));
+        return evaluation.forget(code, side);
     }
 
     /** Forgets the unsided finding for a code. */
@@ -55,6 +82,10 @@ public final class CaseSession implements AutoCloseable {
             closed = true;
             evaluation.close();
         }
+    }
+
+    private static String key(Code code, Laterality side) {
+        return code + "/" + Objects.toString(side, "unsided");
     }
 
     private void checkOpen() {

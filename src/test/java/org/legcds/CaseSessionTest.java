@@ -1,6 +1,7 @@
 package org.legcds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.legcds.Clinic.ENGINE;
@@ -88,5 +89,35 @@ class CaseSessionTest {
         return new Assessment(a.urgency(), a.redFlags(), a.notEvaluated(), a.claudication(), a.distribution(),
                 a.causeCategories(), a.differential(), a.recommendations(), a.questions(), List.of(),
                 a.knowledgeBase(), a.evaluationDate());
+    }
+
+    @Test
+    void aFindingThatContradictsOneOnTheOtherSideIsRefusedAndTheSessionKeepsWhatItHad() {
+        try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
+            // given pulses documented absent on the left (diminished pulses: no)
+            session.record(Finding.absent(Code.DIMINISHED_FOOT_PULSES).on(Laterality.LEFT));
+
+            // when someone records them diminished in both legs, which includes the left
+            InvalidCaseException refused = assertThrows(InvalidCaseException.class, () -> session.record(
+                    Finding.present(Code.DIMINISHED_FOOT_PULSES).on(Laterality.BILATERAL)));
+
+            // then the problem names both findings, and the session holds the left finding only
+            assertTrue(refused.getMessage().contains("DIMINISHED_FOOT_PULSES present, bilateral"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("present and absent on the same side"), refused.getMessage());
+            assertFalse(session.forget(Code.DIMINISHED_FOOT_PULSES, Laterality.BILATERAL), "the refused one was not kept");
+
+            // and a finding on the other side, which does not contradict it, is accepted
+            session.record(Finding.present(Code.DIMINISHED_FOOT_PULSES).on(Laterality.RIGHT));
+            assertTrue(session.forget(Code.DIMINISHED_FOOT_PULSES, Laterality.LEFT), "the left finding was kept");
+        }
+    }
+
+    @Test
+    void replacingAFindingOnItsOwnSideIsNotAContradiction() {
+        try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
+            session.record(Finding.absent(Code.BLADDER_DYSFUNCTION));
+            session.record(Finding.present(Code.BLADDER_DYSFUNCTION));
+            assertEquals(Urgency.EMERGENCY, session.assess().urgency().level());
+        }
     }
 }

@@ -87,7 +87,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
                 continue;
             }
             for (int other : byCode.computeIfAbsent(finding.code(), c -> new ArrayList<>())) {
-                if (contradict(findings.get(other), finding)) {
+                if (findings.get(other).contradicts(finding)) {
                     problems.add(new Problem(where, finding.describe(), "a finding that agrees with findings[" + other
                             + "] (" + findings.get(other).describe() + "): present and absent on the same side"));
                     break;
@@ -96,23 +96,5 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             byCode.get(finding.code()).add(i);
         }
         return problems;
-    }
-
-    /** Whether one of two findings of a code is present on a side where the other is absent. */
-    private static boolean contradict(Finding a, Finding b) {
-        if (a.present() && b.absent()) {
-            return presentWhereAbsent(a.laterality(), b.laterality());
-        }
-        if (b.present() && a.absent()) {
-            return presentWhereAbsent(b.laterality(), a.laterality());
-        }
-        return false;
-    }
-
-    private static boolean presentWhereAbsent(Laterality present, Laterality absent) {
-        if (absent == null || absent == Laterality.BILATERAL) {
-            return true; // absent on both sides: present anywhere contradicts it
-        }
-        return present == absent || present == Laterality.BILATERAL;
     }
 }

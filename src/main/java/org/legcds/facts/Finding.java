@@ -143,6 +143,31 @@ public record Finding(Code code, Status status, Laterality laterality, Onset ons
         return new Finding(code, Status.PRESENT, null, null, value, unit, Set.of(), Set.of());
     }
 
+    /**
+     * Whether this finding and another of the same code say present and absent on the same side. A finding absent
+     * without a side is absent on both sides; one present without a side is present somewhere, so it contradicts absence
+     * on both sides (absent unsided or bilateral) but not absence on one side.
+     */
+    public boolean contradicts(Finding other) {
+        if (other == null || other.code != code) {
+            return false;
+        }
+        if (present() && other.absent()) {
+            return presentWhereAbsent(laterality, other.laterality);
+        }
+        if (other.present() && absent()) {
+            return presentWhereAbsent(other.laterality, laterality);
+        }
+        return false;
+    }
+
+    private static boolean presentWhereAbsent(Laterality present, Laterality absent) {
+        if (absent == null || absent == Laterality.BILATERAL) {
+            return true; // absent on both sides: present anywhere contradicts it
+        }
+        return present == absent || present == Laterality.BILATERAL;
+    }
+
     /** This finding on the given side. */
     public Finding on(Laterality side) {
         return new Finding(code, status, side, onset, value, unit, triggers, reliefs);
