@@ -1,0 +1,40 @@
+package org.legcds.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.legcds.facts.Case;
+import org.legcds.json.CaseJson;
+import org.legcds.scenario.Scenario;
+import org.legcds.scenario.ScenarioReader;
+
+/**
+ * The benchmark's case mix: every example case ({@code examples/cases/*.json}) and the case of every clinical scenario
+ * ({@code scenarios/**}/*.yaml), in a fixed order. Read from the project directory (the working directory of
+ * {@code mvn -Pbench}).
+ */
+final class BenchCases {
+
+    static final Path EXAMPLES = Path.of("examples/cases");
+    static final Path SCENARIOS = Path.of("scenarios");
+
+    private BenchCases() {
+    }
+
+    static List<Case> load() {
+        List<Case> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                cases.add(CaseJson.read(Files.readString(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + EXAMPLES + " (run from the project directory)", e);
+        }
+        ScenarioReader.of(SCENARIOS).readAll().stream().map(Scenario::patientCase).forEach(cases::add);
+        return List.copyOf(cases);
+    }
+}
