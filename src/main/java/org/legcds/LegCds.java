@@ -25,8 +25,9 @@ import org.legcds.facts.Patient;
  * result.urgency().level();                          // EMERGENCY, URGENT or ROUTINE
  * }</pre>
  *
- * <p><b>Thread-safety:</b> immutable and thread-safe. Each {@link #assess} call runs in a session of its own, created
- * and disposed within the call, so no fact or result is shared between patients.
+ * <p><b>Thread-safety:</b> immutable and thread-safe. Each {@link #assess} call runs in a session of its own for the
+ * length of the call; the session is then emptied (every fact, conclusion and listener dropped) and kept for a later
+ * call, or discarded if anything failed in it, so no fact or result is shared between patients.
  *
  * <p><b>Nullness:</b> no method accepts or returns null.
  *
@@ -76,7 +77,7 @@ public final class LegCds {
      */
     public Assessment assess(Case patientCase) {
         Objects.requireNonNull(patientCase, "patientCase must not be null");
-        try (Evaluation evaluation = new Evaluation(knowledgeBase, patientCase.patient(), patientCase.evaluationDate(),
+        try (Evaluation evaluation = Evaluation.pooled(knowledgeBase, patientCase.patient(), patientCase.evaluationDate(),
                 disabledRules)) {
             patientCase.findings().forEach(evaluation::record);
             return evaluation.assess();

@@ -30,6 +30,11 @@ public final class Evaluation implements AutoCloseable {
     private final Map<String, FactHandle> findings = new HashMap<>();
     /** Null when every rule may fire; otherwise refuses the matches of the disabled rules. */
     private final AgendaFilter filter;
+    /** Whether the session came from the knowledge base's pool of idle sessions, and goes back to it on close. */
+    private final boolean pooled;
+    /** False once anything failed in this session: a pooled session is then disposed of, not reused. */
+    private boolean intact = true;
+    private boolean closed;
 
     public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate) {
         this(knowledgeBase, patient, evaluationDate, Set.of());
@@ -40,46 +45,84 @@ public final class Evaluation implements AutoCloseable {
      * their matches). For testing the knowledge base, not for clinical use.
      */
     public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate, Set<String> disabledRules) {
+        this(knowledgeBase, patient, evaluationDate, disabledRules, false);
+    }
+
+    /**
+     * A one-shot evaluation in a session borrowed from the knowledge base's pool: on {@link #close()} the session is
+     * reset (nothing of this patient survives in it) and returned, or disposed of if anything failed. For assessing a
+     * case in one call; a long-lived per-patient session should use a constructor.
+     */
+    public static Evaluation pooled(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate,
+            Set<String> disabledRules) {
+        return new Evaluation(knowledgeBase, patient, evaluationDate, disabledRules, true);
+    }
+
+    private Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate, Set<String> disabledRules,
+            boolean pooled) {
+        this.pooled = pooled;
         this.knowledgeBase = Objects.requireNonNull(knowledgeBase, "knowledgeBase must not be null");
         Set<String> disabled = Set.copyOf(disabledRules);
         this.filter = disabled.isEmpty() ? null : match -> !disabled.contains(knowledgeBase.ref(match.getRule()).id());
         this.evaluationDate = Objects.requireNonNull(evaluationDate, "evaluationDate must not be null");
-        this.session = knowledgeBase.kieBase().newKieSession();
+        Objects.requireNonNull(patient, "patient must not be null");
+        this.session = pooled ? knowledgeBase.borrowSession() : knowledgeBase.kieBase().newKieSession();
         this.recorder = new Recorder(knowledgeBase);
-        recorder.watch(session);
-        session.insert(Objects.requireNonNull(patient, "patient must not be null"));
+        try {
+            recorder.watch(session);
+            session.insert(patient);
+        } catch (RuntimeException | Error e) {
+            intact = false;
+            close();
+            throw e;
+        }
     }
 
     /** Adds a finding, replacing any earlier finding for the same code and side. */
     public void record(Finding finding) {
         Objects.requireNonNull(finding, "finding must not be null");
+        intact = false;
         FactHandle previous = findings.put(key(finding.code(), finding.laterality()), session.insert(finding));
         if (previous != null) {
             session.delete(previous);
         }
+        intact = true;
     }
 
     /** Removes the finding for a code and side (null side: the unsided finding); it becomes unknown. */
     public boolean forget(org.legcds.facts.Code code, Laterality side) {
         FactHandle previous = findings.remove(key(code, side));
         if (previous != null) {
+            intact = false;
             session.delete(previous);
+            intact = true;
         }
         return previous != null;
     }
 
     /** Fires the rules to quiescence and reads the assessment. */
     public Assessment assess() {
+        intact = false;
         int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
         if (fired >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule is looping");
         }
-        return new Assembler(session, recorder).assemble(knowledgeBase, evaluationDate);
+        Assessment assessment = new Assembler(session, recorder).assemble(knowledgeBase, evaluationDate);
+        intact = true;
+        return assessment;
     }
 
     @Override
     public void close() {
-        session.dispose();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pooled) {
+            knowledgeBase.release(session, intact);
+        } else {
+            session.dispose();
+        }
     }
 
     private static String key(org.legcds.facts.Code code, Laterality side) {
