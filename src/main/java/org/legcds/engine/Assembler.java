@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.CauseCategories;
 import org.legcds.assessment.CauseCategory;
@@ -58,13 +57,16 @@ final class Assembler {
     private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::code)
             .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
 
-    private final KieSession session;
     private final Recorder recorder;
+    /** Working memory read once, by class: a filtered read per conclusion class cost a scan each. */
+    private final Map<Class<?>, List<Object>> byClass = new java.util.HashMap<>();
     private final Set<Code> knownCodes;
 
     Assembler(KieSession session, Recorder recorder) {
-        this.session = session;
         this.recorder = recorder;
+        for (Object fact : session.getObjects()) {
+            byClass.computeIfAbsent(fact.getClass(), c -> new ArrayList<>()).add(fact);
+        }
         this.knownCodes = facts(Finding.class).stream().filter(Finding::known).map(Finding::code)
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Code.class)));
     }
@@ -208,8 +210,10 @@ final class Assembler {
         return new Explanation(orderedRules, findings.stream().sorted(FINDING_ORDER).toList());
     }
 
+    /** The facts of a class (every fact legcds reasons over is a final record, so no subclass is left out). */
+    @SuppressWarnings("unchecked")
     private <T> List<T> facts(Class<T> type) {
-        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+        return (List<T>) byClass.getOrDefault(type, List.of());
     }
 
     /** Groups by key into a sorted map, so the output order never depends on working-memory order. */
@@ -218,8 +222,12 @@ final class Assembler {
         for (T item : items) {
             groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
         }
-        // within a group, order by the text form so explanations are stable
-        groups.values().forEach(list -> list.sort(Comparator.comparing(String::valueOf)));
+        // within a group, order by the text form so explanations are stable (each text computed once)
+        groups.replaceAll((k, list) -> list.size() < 2 ? list : list.stream()
+                .map(item -> Map.entry(String.valueOf(item), item))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .collect(Collectors.toCollection(ArrayList::new)));
         return groups;
     }
 

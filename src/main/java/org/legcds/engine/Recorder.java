@@ -34,6 +34,15 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final KnowledgeBase knowledgeBase;
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<Object, Support> support = new IdentityHashMap<>();
+    /** Trace descriptions of facts already described: a fact is matched by many firings, and its text never changes. */
+    private final Map<Object, String> descriptions = new IdentityHashMap<>();
+    /**
+     * What {@link #supportOf} and {@link #findingsOf} found for a fact since working memory last changed: one
+     * assessment asks for the same intermediate conclusions many times. Forgotten at the next change.
+     */
+    private final Map<Object, List<Support>> supportRead = new IdentityHashMap<>();
+    private final Map<Object, Set<Finding>> findingsRead = new IdentityHashMap<>();
+    private boolean changed;
     private Support firing;
     private org.kie.api.runtime.KieSession session;
 
@@ -50,14 +59,21 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        changed = true;
         Match match = event.getMatch();
         RuleRef rule = knowledgeBase.ref(match.getRule());
-        // Drools matches an internal "initial fact" for rules that open with not/exists; it is no clinical fact
-        List<Object> matched = match.getObjects().stream()
-                .filter(o -> !o.getClass().getName().startsWith("org.drools.")).toList();
-        firing = new Support(rule, matched);
-        trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(),
-                matched.stream().map(Recorder::describe).toList()));
+        List<Object> objects = match.getObjects();
+        List<Object> matched = new ArrayList<>(objects.size());
+        List<String> described = new ArrayList<>(objects.size());
+        for (Object o : objects) {
+            // Drools matches an internal "initial fact" for rules that open with not/exists; it is no clinical fact
+            if (!o.getClass().getName().startsWith("org.drools.")) {
+                matched.add(o);
+                described.add(descriptions.computeIfAbsent(o, Recorder::describe));
+            }
+        }
+        firing = new Support(rule, java.util.Collections.unmodifiableList(matched));
+        trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(), described));
     }
 
     @Override
@@ -67,6 +83,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
+        changed = true;
         if (firing != null) {
             support.put(event.getObject(), firing);
         }
@@ -79,7 +96,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
+        changed = true;
         support.remove(event.getOldObject());
+        descriptions.remove(event.getOldObject());
     }
 
     List<TraceEntry> trace() {
@@ -92,6 +111,11 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
      * insert event only the first. Falls back to the insert event for facts without a belief set.
      */
     List<Support> supportOf(Object conclusion) {
+        forgetReadsIfChanged();
+        return supportRead.computeIfAbsent(conclusion, this::readSupport);
+    }
+
+    private List<Support> readSupport(Object conclusion) {
         List<Support> justifications = Justifications.of(session, conclusion, knowledgeBase);
         if (!justifications.isEmpty()) {
             return justifications;
@@ -102,9 +126,20 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
 
     /** The input findings a conclusion rests on, followed through intermediate conclusions. */
     Set<Finding> findingsOf(Object conclusion) {
-        Set<Finding> findings = new LinkedHashSet<>();
-        collect(conclusion, findings, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-        return findings;
+        forgetReadsIfChanged();
+        return findingsRead.computeIfAbsent(conclusion, c -> {
+            Set<Finding> findings = new LinkedHashSet<>();
+            collect(c, findings, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+            return java.util.Collections.unmodifiableSet(findings);
+        });
+    }
+
+    private void forgetReadsIfChanged() {
+        if (changed) {
+            supportRead.clear();
+            findingsRead.clear();
+            changed = false;
+        }
     }
 
     private void collect(Object fact, Set<Finding> into, Set<Object> visited) {
