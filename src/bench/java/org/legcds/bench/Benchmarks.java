@@ -105,6 +105,19 @@ public final class Benchmarks {
         row("startup_ms_directory", directoryMs, "ms", "same with --rules rules (compiles the DRL), median of "
                 + (quick ? 1 : 3) + " JVMs");
 
+        // the same with an application class-data-sharing archive of the classes the CLI loads (JDK 13+)
+        Path archive = Path.of("target/bench/legcds-cli.jsa");
+        Files.createDirectories(archive.getParent());
+        Files.deleteIfExists(archive);
+        time(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-jar", CLI_JAR.toString(), "assess", STARTUP_CASE));
+        List<String> withArchive = List.of(java, "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-jar",
+                CLI_JAR.toString(), "assess", STARTUP_CASE);
+        time(withArchive);
+        double cdsMs = median(repeat(runs, () -> time(withArchive))) / 1e6;
+        summary.put("startup_ms_packaged_appcds", round(cdsMs));
+        row("startup_ms_packaged_appcds", cdsMs, "ms", "same as packaged, with -XX:SharedArchiveFile (AppCDS), median of "
+                + runs + " JVMs");
+
         // where the time goes, inside the JVM
         String classpath = CLI_JAR + File.pathSeparator + codeSource();
         List<String> probe = List.of(java, "-Dlogback.configurationFile=org/legcds/cli/logback-cli.xml", "-cp",
