@@ -74,6 +74,7 @@ public final class KnowledgeBase {
             if (models.isEmpty()) {
                 throw new IllegalStateException(PRECOMPILED + " lists no models; the build did not precompile the rules");
             }
+            AlphaIndexes.addTo(models);
             return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models),
                     new String(meta.readAllBytes(), StandardCharsets.UTF_8), precompiled.getProperty("contentHash"));
         } catch (IOException e) {

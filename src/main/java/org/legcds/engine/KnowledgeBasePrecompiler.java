@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.legcds.RuleCompilationException;
@@ -38,15 +37,10 @@ public final class KnowledgeBasePrecompiler {
                     + System.lineSeparator() + e.getMessage(), e);
         }
         InternalKieModule module = compiled.module();
-        List<String> models = new ArrayList<>();
+        List<String> models = RuleCompiler.modelClassNames(module);
         int classes = 0;
         for (String name : module.getFileNames()) {
-            if (name.endsWith("/drools-model")) {
-                String listing = new String(module.getBytes(name), StandardCharsets.UTF_8);
-                listing.lines().map(String::trim)
-                        .filter(l -> !l.isEmpty() && !l.startsWith("Drools-Model-Version"))
-                        .forEach(models::add);
-            } else if (name.endsWith(".class") && !name.startsWith("org/drools/project/model/")) {
+            if (name.endsWith(".class") && !name.startsWith("org/drools/project/model/")) {
                 Path target = output.resolve(name);
                 Files.createDirectories(target.getParent());
                 Files.write(target, module.getBytes(name));

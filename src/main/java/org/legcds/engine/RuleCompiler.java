@@ -1,12 +1,15 @@
 package org.legcds.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -76,10 +79,34 @@ final class RuleCompiler {
             throw new RuleCompilationException(dropNoise(errors));
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+        // built from the generated models, as the packaged rules are, so the code index is added here too
+        ClassLoader loader = services.newKieContainer(releaseId).getClassLoader();
+        List<Model> models = new ArrayList<>();
+        for (String name : modelClassNames(module)) {
+            try {
+                models.add((Model) loader.loadClass(name).getDeclaredConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot load the generated rule model " + name + ": " + e, e);
+            }
+        }
+        AlphaIndexes.addTo(models);
+        KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
         // the global repository would otherwise keep every compiled copy alive
         services.getRepository().removeKieModule(releaseId);
         return new Compiled(kieBase, module);
+    }
+
+    /** The generated executable-model classes a compiled module lists (one per rule package). */
+    static List<String> modelClassNames(InternalKieModule module) {
+        List<String> names = new ArrayList<>();
+        for (String file : module.getFileNames()) {
+            if (file.endsWith("/drools-model")) {
+                new String(module.getBytes(file), StandardCharsets.UTF_8).lines().map(String::trim)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("Drools-Model-Version"))
+                        .forEach(names::add);
+            }
+        }
+        return names;
     }
 
     /** Compiles each file alone to find the one that crashes the compiler, and reports it with the crash message. */
