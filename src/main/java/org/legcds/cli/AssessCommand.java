@@ -2,6 +2,7 @@ package org.legcds.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -10,10 +11,13 @@ import org.legcds.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;
+import org.legcds.fhir.FhirCaseReader;
+import org.legcds.fhir.FhirReading;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CaseJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +29,15 @@ final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<case.json>", description = "The case file (see README: Case file).")
+    @Parameters(index = "0", paramLabel = "<case.json>",
+            description = "The case file (see README: Case file), or with --fhir a FHIR R4 Bundle or resource.")
     Path caseFile;
+
+    @Option(names = "--fhir", description = "The file is FHIR R4 JSON (see README: Embedding with FHIR); needs --date.")
+    boolean fhir;
+
+    @Option(names = "--date", paramLabel = "<YYYY-MM-DD>", description = "The evaluation date, for --fhir input.")
+    java.time.LocalDate date;
 
     @Option(names = "--json", description = "Print the assessment as JSON (schema/assessment.schema.json).")
     boolean json;
@@ -37,9 +48,22 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fhir != (date != null)) {
+            throw new ParameterException(spec.commandLine(), fhir ? "--fhir needs --date <YYYY-MM-DD>: FHIR records"
+                    + " carry no evaluation date" : "--date is only for --fhir input: a case file carries its own");
+        }
         Case patientCase;
         try (InputStream in = Files.newInputStream(caseFile)) {
-            patientCase = CaseJson.read(in); // strict UTF-8 and the size limit, as problems
+            if (fhir) {
+                String text = StandardCharsets.UTF_8.newDecoder() // strict: malformed UTF-8 is bad input
+                        .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+                FhirReading reading = FhirCaseReader.standard().readJson(text, date);
+                reading.issues().forEach(issue -> spec.commandLine().getErr().println("legcds: " + caseFile
+                        + ": not read: " + issue));
+                patientCase = reading.patientCase();
+            } else {
+                patientCase = CaseJson.read(in); // strict UTF-8 and the size limit, as problems
+            }
         } catch (NoSuchFileException e) {
             return fail("cannot read " + caseFile + ": no such file", e);
         } catch (IOException e) {

@@ -36,7 +36,9 @@ import org.legcds.Problem;
  *   <li>{@code Observation}: only final, amended or corrected; a quantity in an accepted unit (identities such as
  *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a coded or yes/no answer, or a
  *       {@code dataAbsentReason} (unknown). Of several observations of one code and side, the latest effective on or
- *       before the evaluation date is read; later ones are ignored; different values at the same time are an issue.</li>
+ *       before the evaluation date is read; later ones are ignored; different values at the same time are an issue;
+ *       if the latest cannot be read it is an issue and no older value takes its place (older unreadable ones are
+ *       superseded and raise nothing).</li>
  *   <li>Medicines ({@code MedicationRequest}, {@code MedicationStatement}, {@code MedicationAdministration}), by code
  *       or by reference to a contained or bundled {@code Medication} and its ingredients; {@code Procedure}.</li>
  *   <li>Side from the code itself (ICD-10-CM "pain in left leg") or from {@code bodySite}.</li>

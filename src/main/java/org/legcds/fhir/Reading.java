@@ -452,8 +452,8 @@ final class Reading {
             Mapping m = main.get();
             Sided side = side(observation, m, observation.hasBodySite() ? List.of(observation.getBodySite()) : List.of());
             if (side != null) {
-                value(observation, "", m, side.side(), observation.hasValue() ? observation.getValue() : null,
-                        observation.hasDataAbsentReason(), when);
+                deferringIssues(m, side.side(), when, () -> value(observation, "", m, side.side(),
+                        observation.hasValue() ? observation.getValue() : null, observation.hasDataAbsentReason(), when));
             }
         }
         for (int k = 0; k < components.size(); k++) {
@@ -461,9 +461,26 @@ final class Reading {
             Mapping m = componentMaps.get(k);
             Sided side = side(observation, m, observation.hasBodySite() ? List.of(observation.getBodySite()) : List.of());
             if (side != null) {
-                value(observation, "component[" + components.get(k) + "].", m, side.side(),
-                        component.hasValue() ? component.getValue() : null, component.hasDataAbsentReason(), when);
+                String prefix = "component[" + components.get(k) + "].";
+                deferringIssues(m, side.side(), when, () -> value(observation, prefix, m, side.side(),
+                        component.hasValue() ? component.getValue() : null, component.hasDataAbsentReason(), when));
             }
+        }
+    }
+
+    /**
+     * Reads an observation value; if it cannot be read, its issues wait in an unreadable statement, so that they are
+     * reported only when that observation is the one that counts (the latest), not when a newer one supersedes it.
+     */
+    private void deferringIssues(Mapping m, Laterality side, When when, Runnable read) {
+        int issuesBefore = issues.size();
+        int statementsBefore = statements.size();
+        read.run();
+        if (issues.size() > issuesBefore && statements.size() == statementsBefore) {
+            List<InputIssue> raised = new ArrayList<>(issues.subList(issuesBefore, issues.size()));
+            issues.subList(issuesBefore, issues.size()).clear();
+            statements.add(new Statement(new Key(m.target(), m.pregnancy() ? null : side), null, null, null,
+                    raised.get(0).resource(), Kind.OBSERVATION, when, raised));
         }
     }
 
@@ -807,7 +824,17 @@ final class Reading {
     }
 
     /** What one record says about one finding. */
-    record Statement(Key key, Status status, Double value, String unit, String resource, Kind kind, When when) {
+    record Statement(Key key, Status status, Double value, String unit, String resource, Kind kind, When when,
+                     List<InputIssue> problems) {
+
+        Statement(Key key, Status status, Double value, String unit, String resource, Kind kind, When when) {
+            this(key, status, value, unit, resource, kind, when, List.of());
+        }
+
+        /** Whether the record could not be read (its problems say why). */
+        boolean unreadable() {
+            return !problems.isEmpty();
+        }
 
         boolean sameAs(Statement other) {
             return status == other.status && Objects.equals(value, other.value) && Objects.equals(unit, other.unit);
@@ -852,8 +879,12 @@ final class Reading {
                 When latest = observations.stream().map(Statement::when).filter(Objects::nonNull)
                         .max(Comparator.naturalOrder()).orElse(null);
                 List<Statement> atLatest = observations.stream().filter(s -> order.compare(s.when(), latest) == 0).toList();
-                Statement first = atLatest.get(0);
-                if (atLatest.stream().allMatch(first::sameAs)) {
+                atLatest.stream().filter(Statement::unreadable).forEach(s -> issues.addAll(s.problems()));
+                atLatest = atLatest.stream().filter(s -> !s.unreadable()).toList();
+                Statement first = atLatest.isEmpty() ? null : atLatest.get(0);
+                if (first == null) {
+                    // the latest could not be read (reported above); an older value is not taken in its place
+                } else if (atLatest.stream().allMatch(first::sameAs)) {
                     candidates.add(first);
                 } else {
                     Key key = e.getKey();

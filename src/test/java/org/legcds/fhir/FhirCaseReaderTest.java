@@ -214,6 +214,21 @@ class FhirCaseReaderTest {
     }
 
     @Test
+    void olderAbiInMmHgIsSupersededQuietlyByANewerReadableOne() {
+        FhirReading reading = read(abi("old", "2025-01-10", 98, "mm[Hg]", "32153003"), abi("new", "2026-11-10", 0.81, "1", "32153003"));
+        assertEquals(0.81, only(reading, Code.ANKLE_BRACHIAL_INDEX, Laterality.LEFT).value());
+        assertEquals(List.of(), reading.issues(), "the 2025 record no longer counts, so it raises nothing");
+    }
+
+    @Test
+    void unreadableLatestAbiIsReportedAndNoOlderValueTakesItsPlace() {
+        FhirReading reading = read(abi("old", "2025-01-10", 0.95, "1", "32153003"), abi("new", "2026-11-10", 70, "mm[Hg]", "32153003"));
+        assertTrue(finding(reading, Code.ANKLE_BRACHIAL_INDEX, Laterality.LEFT).isEmpty(),
+                "the 2025 value is out of date; the current one is unknown");
+        assertEquals("Observation/new", reading.issues().get(0).resource());
+    }
+
+    @Test
     void abiGivenAsABoundIsReportedNotRead() {
         Observation bound = abi("abi-right", "2026-11-10", 0.4, "1", "62175007");
         ((Quantity) bound.getValue()).setComparator(Quantity.QuantityComparator.LESS_THAN);

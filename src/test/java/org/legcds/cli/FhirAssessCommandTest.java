@@ -1,0 +1,57 @@
+package org.legcds.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code legcds assess --fhir <bundle.json> --date <date>}: FHIR input on the command line. */
+class FhirAssessCommandTest {
+
+    private static final Path BUNDLES = Path.of("src", "test", "resources", "fhir").toAbsolutePath();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run legcds(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void caudaEquinaBundleIsAssessedAsAnEmergency() {
+        Run run = legcds("assess", "--fhir", BUNDLES.resolve("cauda-equina.json").toString(), "--date", "2026-11-21");
+        assertEquals(Main.OK, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("URGENCY: EMERGENCY"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void recordsThatCannotBeReadAreListedOnStandardError() {
+        Run run = legcds("assess", "--fhir", BUNDLES.resolve("b12-deficiency.json").toString(), "--date", "2026-11-21",
+                "--json");
+        assertEquals(Main.OK, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("not read: MedicationStatement/unknown-medicine medicationReference"), run.err());
+        assertTrue(run.out().startsWith("{"), "stdout stays pure JSON");
+    }
+
+    @Test
+    void fhirWithoutADateIsAUsageError() {
+        Run run = legcds("assess", "--fhir", BUNDLES.resolve("cauda-equina.json").toString());
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--fhir needs --date"), run.err());
+    }
+
+    @Test
+    void bundleWithoutAPatientIsBadInput() {
+        Run run = legcds("assess", "--fhir", "--date", "2026-11-21", Path.of("examples", "cases",
+                "cauda-equina.json").toAbsolutePath().toString());
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("not FHIR R4 JSON"), run.err());
+    }
+}
