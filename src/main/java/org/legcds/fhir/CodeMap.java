@@ -188,8 +188,10 @@ final class CodeMap {
             return Optional.of(bySystem.get(key));
         }
         TreeMap<String, Mapping> byPrefix = prefixes.get(system);
-        if (byPrefix != null) {
-            for (int length = key.length(); length > 0; length--) {
+        if (byPrefix != null && !byPrefix.isEmpty()) {
+            // only as long as the longest prefix: a code of a million characters costs no more than a short one
+            int longest = byPrefix.keySet().stream().mapToInt(String::length).max().orElse(0);
+            for (int length = Math.min(key.length(), longest); length > 0; length--) {
                 Mapping mapping = byPrefix.get(key.substring(0, length));
                 if (mapping != null) {
                     return Optional.of(mapping);

@@ -156,8 +156,19 @@ final class Reading {
         return null;
     }
 
+    /** How a resource is named in issues: Type/id, else its fullUrl (shortened if huge). */
     private String name(Resource resource) {
-        return names.getOrDefault(resource, resource.fhirType());
+        return shorten(names.getOrDefault(resource, resource.fhirType()));
+    }
+
+    /** At most 100 characters of an input value, so a message never quotes a huge one whole. */
+    static String shorten(String text) {
+        return text == null ? "" : text.length() > 100 ? text.substring(0, 97) + "..." : text;
+    }
+
+    /** An input value in quotes, shortened. */
+    static String quote(String text) {
+        return "'" + shorten(text) + "'";
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -167,7 +178,7 @@ final class Reading {
         List<org.hl7.fhir.r4.model.Patient> patients = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Resource resource : resources) {
-            if (resource instanceof org.hl7.fhir.r4.model.Patient p && seen.add(name(p))) {
+            if (resource instanceof org.hl7.fhir.r4.model.Patient p && seen.add(names.getOrDefault(p, "Patient"))) {
                 patients.add(p);
             }
         }
@@ -176,7 +187,9 @@ final class Reading {
                     "exactly one Patient resource (the patient to assess)")));
         }
         if (patients.size() > 1) {
-            throw new InvalidCaseException(List.of(new Problem("Patient", String.join(", ", seen),
+            List<String> shown = seen.stream().limit(5).map(Reading::shorten).toList();
+            throw new InvalidCaseException(List.of(new Problem("Patient", String.join(", ", shown)
+                    + (seen.size() > shown.size() ? " and " + (seen.size() - shown.size()) + " more" : ""),
                     "exactly one Patient: legcds assesses one patient at a time")));
         }
         patient = patients.get(0);
@@ -240,11 +253,11 @@ final class Reading {
                 earliest = start(text);
                 latest = end(text);
             } catch (DateTimeParseException e) {
-                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", "'" + text + "'",
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", quote(text),
                         "a date YYYY-MM-DD")));
             }
             if (earliest.isAfter(date)) {
-                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", text,
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", quote(text),
                         "a birth date on or before the evaluation date " + date)));
             }
             int oldest = Period.between(earliest, date).getYears();
@@ -252,11 +265,11 @@ final class Reading {
             if (oldest == youngest) {
                 age = oldest;
             } else {
-                issues.add(new InputIssue(where, "birthDate", "'" + text + "' gives an age of " + youngest + " to "
+                issues.add(new InputIssue(where, "birthDate", quote(text) + " gives an age of " + youngest + " to "
                         + oldest + " years: age left unknown"));
             }
             if (age != null && age > Patient.MAX_AGE) {
-                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", text,
+                throw new InvalidCaseException(List.of(new Problem(where + ".birthDate", quote(text),
                         "a birth date giving an age of at most " + Patient.MAX_AGE)));
             }
         }
@@ -383,9 +396,9 @@ final class Reading {
             }
             Resource target = resolve(reference, resource);
             if (!(target instanceof Medication med)) {
-                String display = reference.hasDisplay() ? " (" + reference.getDisplay() + ")" : "";
-                issues.add(new InputIssue(where, "medicationReference", "cannot resolve '"
-                        + Objects.toString(reference.getReference(), "") + "'" + display
+                String display = reference.hasDisplay() ? " (" + shorten(reference.getDisplay()) + ")" : "";
+                issues.add(new InputIssue(where, "medicationReference", "cannot resolve "
+                        + quote(Objects.toString(reference.getReference(), "")) + display
                         + ": the medicine cannot be identified"));
                 return;
             }
@@ -542,7 +555,7 @@ final class Reading {
             return;
         }
         if (!accepted.contains(unit)) {
-            issues.add(new InputIssue(where, field + ".unit", "unit '" + raw + "' is not a valid unit for " + code
+            issues.add(new InputIssue(where, field + ".unit", "unit " + quote(raw) + " is not a valid unit for " + code
                     + " (expected " + String.join(" or ", accepted) + ")"));
             return;
         }
@@ -569,9 +582,9 @@ final class Reading {
             String codes = codings(concept).stream().map(c -> c.getSystem() + "|" + c.getCode())
                     .collect(Collectors.joining(", "));
             issues.add(new InputIssue(where, prefix + "valueCodeableConcept", said.isEmpty()
-                    ? "answer " + (codes.isEmpty() ? "'" + concept.getText() + "'" : codes)
+                    ? "answer " + (codes.isEmpty() ? quote(concept.getText()) : shorten(codes))
                     + " is not a known answer (answers.csv): not read"
-                    : "codes " + codes + " say different things (" + said + "): not read"));
+                    : "codes " + shorten(codes) + " say different things (" + said + "): not read"));
             return Optional.empty();
         }
         issues.add(new InputIssue(where, prefix + "value[x]", "a " + value.fhirType()
@@ -663,8 +676,8 @@ final class Reading {
             if (conditionalMatches(reference)) {
                 return true;
             }
-            issues.add(new InputIssue(name(resource), field + ".reference", "conditional reference '" + reference
-                    + "' does not match the Patient's identifiers: not read"));
+            issues.add(new InputIssue(name(resource), field + ".reference", "conditional reference " + quote(reference)
+                    + " does not match the Patient's identifiers: not read"));
             return false;
         }
         Resource target = resolve(subject, resource);
@@ -674,8 +687,8 @@ final class Reading {
         if (target == null && reference != null && reference.equals(patient.getIdElement().getIdPart())) {
             return true;
         }
-        issues.add(new InputIssue(name(resource), field + ".reference", (target == null ? "'" + reference
-                + "' cannot be resolved" : "refers to " + name(target)) + ", not to the patient being assessed ("
+        issues.add(new InputIssue(name(resource), field + ".reference", (target == null ? quote(reference)
+                + " cannot be resolved" : "refers to " + name(target)) + ", not to the patient being assessed ("
                 + name(patient) + "): not read"));
         return false;
     }

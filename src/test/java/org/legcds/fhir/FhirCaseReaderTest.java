@@ -359,6 +359,13 @@ class FhirCaseReaderTest {
     }
 
     @Test
+    void hugeMalformedBirthDateIsRefusedWithoutQuotingItWhole() {
+        String json = "{\"resourceType\": \"Patient\", \"id\": \"p1\", \"birthDate\": \"" + "é".repeat(60_000) + "\"}";
+        InvalidCaseException e = assertThrows(InvalidCaseException.class, () -> READER.readJson(json, TODAY));
+        assertTrue(e.getMessage().length() < 500, e.getMessage().length() + " characters (found by FhirReaderFuzzTest)");
+    }
+
+    @Test
     void noPatientIsInvalidInput() {
         InvalidCaseException e = assertThrows(InvalidCaseException.class,
                 () -> READER.read(List.of(abi("a", "2026-11-10", 0.7, "1", "32153003")), TODAY));
