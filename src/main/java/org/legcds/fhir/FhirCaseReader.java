@@ -7,6 +7,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +60,12 @@ public final class FhirCaseReader {
 
     /** The largest JSON text {@link #readJson} accepts, in characters (a bundle with years of history is a few MB). */
     public static final int MAX_JSON_CHARS = 64_000_000;
+
+    /** The largest decimal exponent a number may have ({@code 1e400}); no clinical value comes near it. */
+    static final int MAX_EXPONENT = 400;
+
+    private static final JsonFactory SCAN = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000).build()).build();
 
     private static final class Standard {
         static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged());
@@ -122,6 +133,7 @@ public final class FhirCaseReader {
         if (json.isBlank()) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "the FHIR JSON is empty")));
         }
+        refuseHugeNumbers(json);
         Collector collector = new Collector();
         IParser parser = FhirContext.forR4Cached().newJsonParser();
         parser.setParserErrorHandler(collector);
@@ -143,6 +155,34 @@ public final class FhirCaseReader {
             return reading.read(List.of(resource));
         }
         throw new InvalidCaseException(List.of(Problem.stated("$", "not an R4 resource: " + parsed.fhirType())));
+    }
+
+    /**
+     * Refuses a number whose exponent is out of all proportion ({@code 1e99999999}): HAPI would expand it to its plain
+     * digits (100 million characters) wherever a string is expected. Malformed JSON is left to HAPI to report.
+     */
+    private static void refuseHugeNumbers(String json) {
+        try (JsonParser scan = SCAN.createParser(json)) {
+            for (JsonToken token = scan.nextToken(); token != null; token = scan.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                    String text = scan.getText();
+                    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+                    if (e >= 0 && exponentTooLarge(text.substring(e + 1))) {
+                        String where = scan.getParsingContext().pathAsPointer().toString();
+                        throw new InvalidCaseException(List.of(new Problem(where.isEmpty() ? "$" : where, text,
+                                "a number with an exponent of at most " + MAX_EXPONENT)));
+                    }
+                }
+            }
+        } catch (IOException malformed) {
+            // not JSON, or beyond the scanner's limits: the FHIR parser reports it in its own words
+        }
+    }
+
+    private static boolean exponentTooLarge(String exponent) {
+        String digits = exponent.startsWith("+") || exponent.startsWith("-") ? exponent.substring(1) : exponent;
+        digits = digits.replaceFirst("^0+(?=\\d)", "");
+        return digits.length() > 3 || Integer.parseInt(digits) > MAX_EXPONENT;
     }
 
     private static String firstLine(String message) {

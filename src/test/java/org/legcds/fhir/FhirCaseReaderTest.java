@@ -428,6 +428,17 @@ class FhirCaseReaderTest {
         assertFalse(reading.issues().isEmpty());
     }
 
+    @Test
+    void aNumberWithAnAbsurdExponentIsRefusedBeforeItIsExpanded() {
+        String json = """
+                {"resourceType": "Patient", "id": "p1", "gender": "female", "birthDate": 1e99999999}
+                """;
+        InvalidCaseException refused = assertThrows(InvalidCaseException.class, () -> READER.readJson(json, TODAY));
+        assertEquals("/birthDate", refused.problems().get(0).field());
+        assertTrue(refused.getMessage().contains("exponent of at most 400"), refused.getMessage());
+        assertTrue(refused.getMessage().length() < 300, "the message quotes the number as written");
+    }
+
     static Hypothesis hypothesis(Assessment assessment, org.legcds.assessment.Condition condition) {
         return assessment.differential().stream().filter(h -> h.condition() == condition).findFirst()
                 .orElseThrow(() -> new AssertionError(condition + " not in " + assessment.differential().stream()
