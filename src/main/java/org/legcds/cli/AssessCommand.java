@@ -33,10 +33,12 @@ final class AssessCommand implements Callable<Integer> {
             description = "The case file (see README: Case file), or with --fhir a FHIR R4 Bundle or resource.")
     Path caseFile;
 
-    @Option(names = "--fhir", description = "The file is FHIR R4 JSON (see README: Embedding with FHIR); needs --date.")
+    @Option(names = "--fhir",
+            description = "The file is FHIR R4 JSON (see README: Embedding with FHIR); needs --evaluation-date.")
     boolean fhir;
 
-    @Option(names = "--date", paramLabel = "<YYYY-MM-DD>", description = "The evaluation date, for --fhir input.")
+    @Option(names = {"--evaluation-date", "--date"}, paramLabel = "<YYYY-MM-DD>",
+            description = "The evaluation date, for --fhir input (as in batch).")
     java.time.LocalDate date;
 
     @Option(names = "--json", description = "Print the assessment as JSON (schema/assessment.schema.json).")
@@ -49,8 +51,8 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fhir != (date != null)) {
-            throw new ParameterException(spec.commandLine(), fhir ? "--fhir needs --date <YYYY-MM-DD>: FHIR records"
-                    + " carry no evaluation date" : "--date is only for --fhir input: a case file carries its own");
+            throw new ParameterException(spec.commandLine(), fhir ? "--fhir needs --evaluation-date <YYYY-MM-DD>: FHIR records"
+                    + " carry no evaluation date" : "--evaluation-date is only for --fhir input: a case file carries its own");
         }
         Case patientCase;
         try (InputStream in = Files.newInputStream(caseFile)) {

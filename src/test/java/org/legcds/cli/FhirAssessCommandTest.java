@@ -25,7 +25,8 @@ class FhirAssessCommandTest {
 
     @Test
     void caudaEquinaBundleIsAssessedAsAnEmergency() {
-        Run run = legcds("assess", "--fhir", BUNDLES.resolve("cauda-equina.json").toString(), "--date", "2026-11-21");
+        Run run = legcds("assess", "--fhir", BUNDLES.resolve("cauda-equina.json").toString(),
+                "--evaluation-date", "2026-11-21");
         assertEquals(Main.OK, run.exitCode(), run::toString);
         assertTrue(run.out().contains("URGENCY: EMERGENCY"), run.out());
         assertEquals("", run.err());
@@ -44,7 +45,7 @@ class FhirAssessCommandTest {
     void fhirWithoutADateIsAUsageError() {
         Run run = legcds("assess", "--fhir", BUNDLES.resolve("cauda-equina.json").toString());
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("--fhir needs --date"), run.err());
+        assertTrue(run.err().contains("--fhir needs --evaluation-date"), run.err());
     }
 
     @Test
