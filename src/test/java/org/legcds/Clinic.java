@@ -1,7 +1,11 @@
 package org.legcds;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
@@ -14,7 +18,7 @@ import org.legcds.facts.Status;
 
 /**
  * Test fixture: one shared engine (it is thread-safe) and helpers that make tests read as clinical scenarios. Public for
- * the engine and date only, which the property tests ({@code org.legcds.properties}) share.
+ * the engine, the date and copies of the rules directory, which tests in other packages share.
  */
 public final class Clinic {
 
@@ -35,6 +39,26 @@ public final class Clinic {
     }
 
     private Clinic() {
+    }
+
+    /** A copy of the knowledge base in {@code rules/} at {@code target}, for tests that edit rules. */
+    public static Path copyOfRules(Path target) throws IOException {
+        return copyTree(Path.of("rules"), target);
+    }
+
+    /** A copy of the directory tree {@code from} at {@code to}. */
+    public static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path copy = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return to;
     }
 
     static Assessment assess(Finding... findings) {

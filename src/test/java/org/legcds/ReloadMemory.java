@@ -40,7 +40,7 @@ public final class ReloadMemory {
         }
         Path source = Path.of(args.length > 0 ? args[0] : "rules").toAbsolutePath();
         int reloads = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        Path rules = ReloadableEngineTest.copyOf(source, Files.createTempDirectory("legcds-reload-memory").resolve("rules"));
+        Path rules = Clinic.copyTree(source, Files.createTempDirectory("legcds-reload-memory").resolve("rules"));
         Path edited = Files.walk(rules).filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
         Case patientCase = new Case(new Patient("memory-check", 60, Sex.MALE, Status.ABSENT), LocalDate.of(2026, 11, 21),
                 List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));

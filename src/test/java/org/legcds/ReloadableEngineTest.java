@@ -27,7 +27,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +89,7 @@ class ReloadableEngineTest {
 
     @Test
     void anInformaticianRewordsARecommendationAndTheNextAssessmentUsesTheNewRules() throws IOException {
-        Path rules = copyOf(RULES, tmp.resolve("rules"));
+        Path rules = Clinic.copyTree(RULES, tmp.resolve("rules"));
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         assertEquals(Set.of(MRI), actions(engine.assess(SADDLE_ANAESTHESIA)));
         String reworded = "Emergency MRI of the whole lumbosacral spine, and same-day spinal surgical review";
@@ -390,20 +389,6 @@ class ReloadableEngineTest {
     private static void reword(Path rules, String action) throws IOException {
         Path file = rules.resolve(CAUDA_EQUINA);
         write(file, Files.readString(file).replace(MRI, action));
-    }
-
-    static Path copyOf(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
-        return to;
     }
 
     private static void write(Path file, String content) throws IOException {

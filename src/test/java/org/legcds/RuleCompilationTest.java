@@ -39,7 +39,7 @@ class RuleCompilationTest {
 
     @Test
     void aSyntaxErrorIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/syntax.drl"), HEADER + "rule \"broken\"\n    @id(X-1) @source(S000-C01)\n"
                 + "when\n    Finding(code == \nthen\nend\n");
 
@@ -51,7 +51,7 @@ class RuleCompilationTest {
 
     @Test
     void anUnknownFieldIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/field.drl"), HEADER + "rule \"unknown field\"\n    @id(X-2) @source(S000-C01)\n"
                 + "when\n    Finding(colour == \"red\")\nthen\nend\n");
 
@@ -64,7 +64,7 @@ class RuleCompilationTest {
 
     @Test
     void aRuleWithoutASourceClaimIsRefused(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("extra.drl"), HEADER + "rule \"no provenance\"\n    @id(X-3)\nwhen\n"
                 + "    Finding(code == Code.FEVER)\nthen\nend\n");
 
@@ -77,7 +77,7 @@ class RuleCompilationTest {
 
     @Test
     void aMistakeInARuleConsequenceIsReportedAtItsDrlLineNotInGeneratedJava(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/then.drl"), HEADER + "rule \"bad consequence\"\n    @id(X-4) @source(S000-C01)\n"
                 + "when\n    Finding(code == Code.FEVER)\nthen\n"
                 + "    insertLogical(new PatternFound(DistributionPattern.NO_SUCH_PATTERN));\nend\n");
@@ -91,7 +91,7 @@ class RuleCompilationTest {
 
     @Test
     void anUnknownVocabularyCodeIsReportedAtItsLine(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/code.drl"), HEADER + "rule \"typo\"\n    @id(X-5) @source(S000-C01)\n"
                 + "when\n    // Code.LEG_PAINN in a comment must not be matched\n"
                 + "    Finding(code == Code.LEG_PAINN)\nthen\nend\n");
@@ -103,7 +103,7 @@ class RuleCompilationTest {
 
     @Test
     void aDuplicateRuleIdIsRefused(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("extra.drl"), HEADER + "rule \"copycat\"\n    @id(RF-CES-01) @source(S000-C18)\nwhen\n"
                 + "    Finding(code == Code.FEVER)\nthen\nend\n");
 
@@ -116,20 +116,6 @@ class RuleCompilationTest {
     void aMissingRulesDirectoryIsAClearError() {
         var e = assertThrows(IllegalArgumentException.class, () -> LegCds.fromDirectory(Path.of("no-such-dir")));
         assertTrue(e.getMessage().contains("no-such-dir"), e.getMessage());
-    }
-
-    private static Path copyOfRules(Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(RULES)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(RULES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-        return target;
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +61,7 @@ class SessionReuseTest {
     void anAssessmentThatFailsHalfWayLeavesNothingForTheNextPatient(@TempDir Path dir) throws IOException {
         // a knowledge base with one extra rule whose consequence throws when nausea is recorded, after other rules
         // have already drawn conclusions for that patient
-        Path rules = copyOfRules(dir);
+        Path rules = Clinic.copyOfRules(dir);
         Files.writeString(rules.resolve("zz-throws.drl"), "package org.legcds.rules;\n\nimport org.legcds.facts.*;\n\n"
                 + "rule \"test only: fails on nausea\"\n    @id(TEST-THROWS) @source(S000-C01)\nwhen\n"
                 + "    Finding(code == Code.NAUSEA, present)\nthen\n"
@@ -96,18 +95,4 @@ class SessionReuseTest {
         return new Patient(id, 60, Sex.UNKNOWN, Status.UNKNOWN);
     }
 
-    private static Path copyOfRules(Path target) throws IOException {
-        Path rules = Path.of("rules");
-        try (Stream<Path> files = Files.walk(rules)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(rules.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-        return target;
-    }
 }

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.legcds.Clinic;
 
 @DisplayName("CLI: legcds test <scenario-dir> and legcds rules [--markdown]")
 class TestAndRulesCommandTest {
@@ -103,7 +103,7 @@ class TestAndRulesCommandTest {
 
     @Test
     void rulesThatDoNotCompileExitWith3(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir.resolve("rules"));
+        Path rules = Clinic.copyOfRules(dir.resolve("rules"));
         write(rules, "patterns/broken.drl", "package org.legcds.rules;\nrule \"broken\"\n    @id(X-1) @source(S000-C01)\n"
                 + "when\n    Finding(code == \nthen\nend\n");
 
@@ -117,7 +117,7 @@ class TestAndRulesCommandTest {
 
     @Test
     void aRulesDirectoryIsUsedInsteadOfThePackagedRules(@TempDir Path dir) throws IOException {
-        Path rules = copyOfRules(dir.resolve("rules"));
+        Path rules = Clinic.copyOfRules(dir.resolve("rules"));
         // an edited copy in which the saddle-anaesthesia rule is gone: its scenario must fail
         Path cesRules = rules.resolve("red-flags/cauda-equina.drl");
         String text = Files.readString(cesRules);
@@ -208,18 +208,4 @@ class TestAndRulesCommandTest {
         return file;
     }
 
-    private static Path copyOfRules(Path target) throws IOException {
-        Path rules = Path.of("rules");
-        try (Stream<Path> files = Files.walk(rules)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(rules.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-        return target;
-    }
 }
