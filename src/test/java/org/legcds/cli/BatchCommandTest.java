@@ -2,13 +2,12 @@ package org.legcds.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,24 +61,8 @@ class BatchCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exitCode, String out, String err) {
-
-        List<JsonNode> records() {
-            return out.lines().map(BatchCommandTest::parse).toList();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
-    private static Run legcds(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] arguments = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int code = Main.run(arguments, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static List<JsonNode> records(Run run) {
+        return run.out().lines().map(BatchCommandTest::parse).toList();
     }
 
     private static JsonNode parse(String json) {
@@ -144,7 +127,7 @@ class BatchCommandTest {
         Run run = legcds("batch", input, "--threads", 3);
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
-        List<JsonNode> records = run.records();
+        List<JsonNode> records = records(run);
         assertEquals(8, records.size(), "one record per input line, bad ones included");
         for (int i = 0; i < 8; i++) {
             assertEquals(i + 1, records.get(i).get("line").asInt());
@@ -175,7 +158,7 @@ class BatchCommandTest {
         Run run = legcds("batch", ndjson(garbage), "--threads", 2);
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
-        assertEquals(25, run.records().size());
+        assertEquals(25, records(run).size());
         long listed = run.err().lines().filter(line -> line.matches("legcds: line \\d+: invalid case: .*")).count();
         assertEquals(BatchCommand.MAX_LISTED, listed, run.err());
         assertTrue(run.err().contains("line 20: invalid case") && !run.err().contains("line 21: invalid case"),
@@ -216,7 +199,7 @@ class BatchCommandTest {
         Run run = legcds("batch", ndjson(one(SPARSE, "a"), one(VASCULAR, "b")), "--quiet");
 
         assertEquals(Main.OK, run.exitCode(), run::toString);
-        assertEquals(List.of("a", "b"), run.records().stream().map(r -> r.get("patient").asText()).toList());
+        assertEquals(List.of("a", "b"), records(run).stream().map(r -> r.get("patient").asText()).toList());
         assertEquals("", run.err());
     }
 
@@ -255,13 +238,13 @@ class BatchCommandTest {
         Run run = legcds("batch", directory, "--evaluation-date", EVALUATION_DATE, "--threads", 2);
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
-        List<String> read = run.records().stream().map(r -> r.get("source").asText() + (r.has("assessment")
+        List<String> read = records(run).stream().map(r -> r.get("source").asText() + (r.has("assessment")
                 ? " patient " + r.get("patient").asText() + ", " + r.get("issues").size() + " issues"
                 : " " + r.get("problems").size() + " problems")).toList();
         assertEquals(expected, read);
         assertTrue(run.err().contains("legcds: zz-cut-off.json: invalid case"), run.err());
         assertTrue(run.err().contains("ignoring 1 entries that are not bundles (*.json): notes.txt"), run.err());
-        JsonNode caudaEquina = run.records().stream()
+        JsonNode caudaEquina = records(run).stream()
                 .filter(r -> r.get("source").asText().equals("cauda-equina.json")).findFirst().orElseThrow();
         assertEquals("EMERGENCY", caudaEquina.at("/assessment/urgency/level").asText(), caudaEquina::toString);
     }
@@ -306,14 +289,14 @@ class BatchCommandTest {
 
         assertEquals(Main.OK, fromBundles.exitCode(), fromBundles::toString);
         assertEquals(Main.BAD_INPUT, fromExport.exitCode(), "the stray Condition is bad input: " + fromExport);
-        List<JsonNode> records = fromExport.records();
+        List<JsonNode> records = records(fromExport);
         assertEquals(patients.size() + 1, records.size(), fromExport::toString);
         for (int i = 0; i < patients.size(); i++) {
             JsonNode record = records.get(i);
             assertEquals("Patient.ndjson:" + (i + 1), record.get("source").asText());
             assertEquals(patients.get(i), record.get("patient").asText());
             String patient = patients.get(i);
-            JsonNode sameFromBundle = fromBundles.records().stream()
+            JsonNode sameFromBundle = records(fromBundles).stream()
                     .filter(r -> r.get("patient").asText().equals(patient)).findFirst().orElseThrow();
             assertEquals(sameFromBundle.get("assessment"), record.get("assessment"), "patient " + patient);
         }

@@ -3,12 +3,11 @@ package org.legcds.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,27 +40,6 @@ class CliTest {
 
     @TempDir
     Path tmp;
-
-    /** What one run of the command line produced. */
-    record Run(int exitCode, String out, String err) {
-
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
-    private static Run legcds(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] arguments = Stream.of(args).map(Object::toString).toArray(String[]::new);
-        int code = Main.run(arguments, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path write(String name, String content) throws IOException {
         Path file = tmp.resolve(name);

@@ -3,14 +3,12 @@ package org.legcds.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,25 +19,6 @@ class DebugOptionTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int exitCode, String out, String err) {
-        boolean hasStackTrace() {
-            return err.lines().anyMatch(line -> line.startsWith("\tat "));
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
-
-    private static Run legcds(Object... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(Stream.of(args).map(Object::toString).toArray(String[]::new), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path badCase() throws IOException {
         Path file = tmp.resolve("bad.json");

@@ -2,26 +2,15 @@ package org.legcds.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code legcds assess --fhir <bundle.json> --date <date>}: FHIR input on the command line. */
+/** {@code legcds assess --fhir <bundle.json> --evaluation-date <date>}: FHIR input on the command line. */
 class FhirAssessCommandTest {
 
     private static final Path BUNDLES = Path.of("src", "test", "resources", "fhir").toAbsolutePath();
-
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run legcds(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void caudaEquinaBundleIsAssessedAsAnEmergency() {

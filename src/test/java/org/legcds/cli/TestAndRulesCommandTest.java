@@ -3,10 +3,9 @@ package org.legcds.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,26 +26,13 @@ class TestAndRulesCommandTest {
             expect:
             """;
 
-    record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    static Run legcds(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     // ---- legcds test ------------------------------------------------------------------------------------------
 
     @Test
     void theProjectScenariosAllPassAndTheSummaryLineComesLast() {
         Run run = legcds("test", "scenarios");
 
-        assertEquals(Main.OK, run.exit(), run.out() + run.err());
+        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("SCENARIO") && run.out().contains("RESULT") && run.out().contains("FIRST FAILURE"));
         assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("red-flags/saddle-anaesthesia-alone.yaml")
                 && l.contains("PASS")), run.out());
@@ -63,7 +49,7 @@ class TestAndRulesCommandTest {
 
         Run run = legcds("test", dir.toString());
 
-        assertEquals(Main.SCENARIOS_FAILED, run.exit(), run.out() + run.err());
+        assertEquals(Main.SCENARIOS_FAILED, run.exitCode(), run.out() + run.err());
         String row = run.lines().stream().filter(l -> l.startsWith("claudication/fails.yaml")).findFirst().orElseThrow();
         assertTrue(row.contains("FAIL") && row.contains("expected urgency URGENT but was ROUTINE (+1 more)"), row);
         assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("claudication/passes.yaml") && l.endsWith("PASS")));
@@ -89,15 +75,15 @@ class TestAndRulesCommandTest {
 
         Run run = legcds("test", dir.toString());
 
-        assertEquals(Main.BAD_INPUT, run.exit(), run.out() + run.err());
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().contains(bad + ": expect.claudication: 'VASCULR'"), run.err());
     }
 
     @Test
     void aMissingOrEmptyScenarioDirectoryExitsWith2(@TempDir Path dir) {
-        assertEquals(Main.BAD_INPUT, legcds("test", dir.resolve("nowhere").toString()).exit());
+        assertEquals(Main.BAD_INPUT, legcds("test", dir.resolve("nowhere").toString()).exitCode());
         Run empty = legcds("test", dir.toString());
-        assertEquals(Main.BAD_INPUT, empty.exit());
+        assertEquals(Main.BAD_INPUT, empty.exitCode());
         assertTrue(empty.err().contains("no scenario files"), empty.err());
     }
 
@@ -110,9 +96,9 @@ class TestAndRulesCommandTest {
         Run test = legcds("test", "scenarios", "--rules", rules.toString());
         Run catalogue = legcds("rules", "--rules", rules.toString());
 
-        assertEquals(Main.RULES_DO_NOT_COMPILE, test.exit(), test.err());
+        assertEquals(Main.RULES_DO_NOT_COMPILE, test.exitCode(), test.err());
         assertTrue(test.err().contains("patterns/broken.drl"), test.err());
-        assertEquals(Main.RULES_DO_NOT_COMPILE, catalogue.exit(), catalogue.err());
+        assertEquals(Main.RULES_DO_NOT_COMPILE, catalogue.exitCode(), catalogue.err());
     }
 
     @Test
@@ -127,7 +113,7 @@ class TestAndRulesCommandTest {
 
         Run run = legcds("test", "scenarios", "--rules", rules.toString());
 
-        assertEquals(Main.SCENARIOS_FAILED, run.exit(), run.out() + run.err());
+        assertEquals(Main.SCENARIOS_FAILED, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("rules from " + rules), run.out());
         String row = run.lines().stream().filter(l -> l.startsWith("red-flags/saddle-anaesthesia-alone.yaml"))
                 .findFirst().orElseThrow();
@@ -140,7 +126,7 @@ class TestAndRulesCommandTest {
     void theCatalogueListsEveryRuleWithItsLayerAndSources() {
         Run run = legcds("rules");
 
-        assertEquals(Main.OK, run.exit(), run.err());
+        assertEquals(Main.OK, run.exitCode(), run.err());
         assertTrue(run.lines().get(0).matches("ID\\s+NAME\\s+LAYER\\s+SOURCES"), run.lines().get(0));
         Map<String, String> layers = Map.of("CLAUD-VASC-01", "claudication", "RF-CES-03", "red-flags",
                 "PAT-BILAT-01", "patterns", "CAUSE-PAD-01", "causes", "NEXT-ABI-01", "next-steps");
@@ -158,7 +144,7 @@ class TestAndRulesCommandTest {
     void theMarkdownDocumentHasMetadataSourcesAndOneTablePerLayerWithClaimTexts() {
         Run run = legcds("rules", "--markdown");
 
-        assertEquals(Main.OK, run.exit(), run.err());
+        assertEquals(Main.OK, run.exitCode(), run.err());
         List<String> headings = run.lines().stream().filter(l -> l.startsWith("#")).toList();
         assertEquals(List.of("# legcds bilateral leg pain knowledge base", "## Metadata", "## Sources",
                 "## Rules by layer", "### patterns", "### claudication", "### causes", "### red-flags",
@@ -178,7 +164,7 @@ class TestAndRulesCommandTest {
 
         Run run = legcds("rules", "--markdown", "--seeds", dir.resolve("empty-seeds").toString());
 
-        assertEquals(Main.OK, run.exit(), run.err());
+        assertEquals(Main.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("**S001-C04**: *not in the evidence register*"), run.out());
     }
 
@@ -186,7 +172,7 @@ class TestAndRulesCommandTest {
     void aMissingSeedsDirectoryIsBadInput(@TempDir Path dir) {
         Run run = legcds("rules", "--markdown", "--seeds", dir.resolve("nowhere").toString());
 
-        assertEquals(Main.BAD_INPUT, run.exit());
+        assertEquals(Main.BAD_INPUT, run.exitCode());
         assertTrue(run.err().contains("nowhere"), run.err());
     }
 
