@@ -29,6 +29,8 @@ import org.kie.api.runtime.KieSession;
 import org.legcds.RuleCompilationException;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A loaded knowledge base: the Drools {@link KieBase}, the catalogue of its rules with their metadata, and the
@@ -41,6 +43,8 @@ public final class KnowledgeBase {
     static final String PACKAGED_METADATA = "org/legcds/rules/" + RuleSet.METADATA;
 
     private final KieBase kieBase;
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
     private final Map<Rule, RuleRef> rules;
     private final List<RuleRef> catalogue;
     private final KnowledgeBaseInfo info;
@@ -144,8 +148,11 @@ public final class KnowledgeBase {
             try {
                 impl.reset();
             } catch (RuntimeException e) {
+                // the assessment it served is complete and correct; only this session cannot be reused
+                LOG.warn("Could not empty a Drools session for reuse ({}); discarding it", e.getClass().getName());
+                LOG.debug("Reset failure", e); // the message may quote facts: DEBUG only
                 session.dispose();
-                throw e;
+                return;
             }
             if (idle.offer(session)) {
                 return;
