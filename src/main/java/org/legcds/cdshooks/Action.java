@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 
 /**
  * One suggested action on a FHIR resource.
@@ -35,18 +36,12 @@ public record Action(Type type, String description, ObjectNode resource) {
 
     /** The kinds of action. */
     public enum Type {
-        CREATE("create"), UPDATE("update"), DELETE("delete");
+        CREATE, UPDATE, DELETE;
 
-        private final String json;
-
-        Type(String json) {
-            this.json = json;
-        }
-
-        /** The value the specification uses. */
+        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
         @JsonValue
         public String json() {
-            return json;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

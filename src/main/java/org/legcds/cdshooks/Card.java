@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One CDS Hooks card (https://cds-hooks.hl7.org/2.0/#card-attributes). Validated on construction against the
@@ -54,35 +55,23 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
 
     /** How urgent or important a card is, in increasing order. */
     public enum Indicator {
-        INFO("info"), WARNING("warning"), CRITICAL("critical");
+        INFO, WARNING, CRITICAL;
 
-        private final String json;
-
-        Indicator(String json) {
-            this.json = json;
-        }
-
-        /** The value the specification uses. */
+        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
         @JsonValue
         public String json() {
-            return json;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
     /** Whether the user may choose several suggestions or at most one. */
     public enum SelectionBehavior {
-        AT_MOST_ONE("at-most-one"), ANY("any");
+        AT_MOST_ONE, ANY;
 
-        private final String json;
-
-        SelectionBehavior(String json) {
-            this.json = json;
-        }
-
-        /** The value the specification uses. */
+        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
         @JsonValue
         public String json() {
-            return json;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

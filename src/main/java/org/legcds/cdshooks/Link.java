@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * A link to more information ({@code absolute}) or to a SMART app ({@code smart}).
@@ -31,18 +32,12 @@ public record Link(String label, String url, Type type, String appContext) {
 
     /** The kinds of link. */
     public enum Type {
-        ABSOLUTE("absolute"), SMART("smart");
+        ABSOLUTE, SMART;
 
-        private final String json;
-
-        Type(String json) {
-            this.json = json;
-        }
-
-        /** The value the specification uses. */
+        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
         @JsonValue
         public String json() {
-            return json;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }
