@@ -3,6 +3,7 @@ package org.legcds.properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
@@ -54,6 +55,15 @@ final class CaseFiles {
 
     static String json(Case patientCase) {
         return tree(patientCase).toString();
+    }
+
+    /** The bytes with {@code noise} written over them from {@code position} (taken modulo the length), in place. */
+    static byte[] overwrite(byte[] bytes, int position, List<Byte> noise) {
+        int at = Math.floorMod(position, bytes.length);
+        for (int i = 0; i < noise.size() && at + i < bytes.length; i++) {
+            bytes[at + i] = noise.get(i);
+        }
+        return bytes;
     }
 
     private static String lower(Enum<?> value) {

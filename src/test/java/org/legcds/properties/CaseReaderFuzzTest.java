@@ -260,12 +260,7 @@ class CaseReaderFuzzTest {
     @Label("random bytes written over a case file: a case or InvalidCaseException")
     void randomBytes(@ForAll("cases") Case patientCase, @ForAll int position,
                      @ForAll @net.jqwik.api.constraints.Size(max = 8) List<Byte> noise) {
-        byte[] json = CaseFiles.json(patientCase).getBytes(StandardCharsets.UTF_8);
-        int at = Math.floorMod(position, json.length);
-        for (int i = 0; i < noise.size() && at + i < json.length; i++) {
-            json[at + i] = noise.get(i);
-        }
-        readBytes(json);
+        readBytes(CaseFiles.overwrite(CaseFiles.json(patientCase).getBytes(StandardCharsets.UTF_8), position, noise));
     }
 
     @Property(tries = 500)

@@ -132,11 +132,7 @@ class FhirReaderFuzzTest {
     @Label("random bytes written over a bundle and decoded leniently: a reading or InvalidCaseException")
     void randomBytes(@ForAll("examplesArbitrary") JsonNode example, @ForAll int position,
                      @ForAll @Size(max = 8) List<Byte> noise) throws Exception {
-        byte[] json = example.toString().getBytes(StandardCharsets.UTF_8);
-        int at = Math.floorMod(position, json.length);
-        for (int i = 0; i < noise.size() && at + i < json.length; i++) {
-            json[at + i] = noise.get(i);
-        }
+        byte[] json = CaseFiles.overwrite(example.toString().getBytes(StandardCharsets.UTF_8), position, noise);
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(json)).toString();
         read(text);
