@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,7 @@ final class Assembler {
 
     private final Recorder recorder;
     /** Working memory read once, by class: a filtered read per conclusion class cost a scan each. */
-    private final Map<Class<?>, List<Object>> byClass = new java.util.HashMap<>();
+    private final Map<Class<?>, List<Object>> byClass = new HashMap<>();
     private final Set<Code> knownCodes;
 
     Assembler(KieSession session, Recorder recorder) {
@@ -68,7 +70,7 @@ final class Assembler {
             byClass.computeIfAbsent(fact.getClass(), c -> new ArrayList<>()).add(fact);
         }
         this.knownCodes = facts(Finding.class).stream().filter(Finding::known).map(Finding::code)
-                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Code.class)));
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Code.class)));
     }
 
     Assessment assemble(KnowledgeBase knowledgeBase, LocalDate evaluationDate) {

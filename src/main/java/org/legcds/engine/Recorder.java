@@ -1,6 +1,8 @@
 package org.legcds.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +74,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
                 described.add(descriptions.computeIfAbsent(o, Recorder::describe));
             }
         }
-        firing = new Support(rule, java.util.Collections.unmodifiableList(matched));
+        firing = new Support(rule, Collections.unmodifiableList(matched));
         trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(), described));
     }
 
@@ -129,8 +131,8 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         forgetReadsIfChanged();
         return findingsRead.computeIfAbsent(conclusion, c -> {
             Set<Finding> findings = new LinkedHashSet<>();
-            collect(c, findings, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
-            return java.util.Collections.unmodifiableSet(findings);
+            collect(c, findings, Collections.newSetFromMap(new IdentityHashMap<>()));
+            return Collections.unmodifiableSet(findings);
         });
     }
 
@@ -150,7 +152,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             into.add(finding);
             return;
         }
-        if (fact instanceof java.util.Collection<?> collected) { // from accumulate(..., collectList(...))
+        if (fact instanceof Collection<?> collected) { // from accumulate(..., collectList(...))
             collected.forEach(item -> collect(item, into, visited));
             return;
         }
