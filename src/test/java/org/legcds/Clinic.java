@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -27,14 +26,14 @@ public final class Clinic {
     static final Patient PATIENT = new Patient("test-patient", 66, Sex.FEMALE, Status.ABSENT);
 
     /** The findings every red-flag check needs: recording them all absent leaves no check open. */
-    static final List<Code> SCREEN = List.of(Code.BLADDER_DYSFUNCTION, Code.BOWEL_DYSFUNCTION, Code.SADDLE_ANAESTHESIA,
-            Code.URINARY_HESITANCY, Code.ALTERED_URINARY_SENSATION, Code.COLD_LIMB, Code.PALE_OR_BLUE_LIMB,
-            Code.FEVER, Code.SPREADING_REDNESS, Code.WEIGHT_LOSS, Code.CANCER_HISTORY, Code.EXCRUCIATING_BACK_PAIN,
-            Code.PROGRESSIVE_WEAKNESS, Code.PROGRESSIVE_NUMBNESS);
+    static final List<String> SCREEN = List.of("BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION", "SADDLE_ANAESTHESIA",
+            "URINARY_HESITANCY", "ALTERED_URINARY_SENSATION", "COLD_LIMB", "PALE_OR_BLUE_LIMB",
+            "FEVER", "SPREADING_REDNESS", "WEIGHT_LOSS", "CANCER_HISTORY", "EXCRUCIATING_BACK_PAIN",
+            "PROGRESSIVE_WEAKNESS", "PROGRESSIVE_NUMBNESS");
 
     /** Screened negative for every red flag except the given codes, which the scenario sets itself. */
-    static List<Finding> screenedExcept(Code... own) {
-        List<Code> skip = List.of(own);
+    static List<Finding> screenedExcept(String... own) {
+        List<String> skip = List.of(own);
         return SCREEN.stream().filter(c -> !skip.contains(c)).map(Finding::absent).toList();
     }
 
@@ -65,27 +64,27 @@ public final class Clinic {
         return ENGINE.assess(new Case(PATIENT, TODAY, List.of(findings)));
     }
 
-    static Finding present(Code code) {
+    static Finding present(String code) {
         return Finding.present(code);
     }
 
-    static Finding absent(Code code) {
+    static Finding absent(String code) {
         return Finding.absent(code);
     }
 
-    static Finding bilateral(Code code) {
+    static Finding bilateral(String code) {
         return Finding.present(code).on(Laterality.BILATERAL);
     }
 
     static Finding abi(double value, Laterality side) {
-        return Finding.measured(Code.ANKLE_BRACHIAL_INDEX, value, "1").on(side);
+        return Finding.measured("ANKLE_BRACHIAL_INDEX", value, "1").on(side);
     }
 
 
     /** Screened negative for every red flag, except for the codes the scenario records itself. */
     static Assessment assessScreened(Finding... findings) {
         List<Finding> all = new java.util.ArrayList<>(
-                screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(Code[]::new)));
+                screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(String[]::new)));
         all.addAll(List.of(findings));
         return ENGINE.assess(new Case(PATIENT, TODAY, all));
     }

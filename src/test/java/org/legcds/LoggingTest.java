@@ -34,7 +34,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -156,7 +155,7 @@ class LoggingTest {
                 """));
         Patient invalid = new Patient("log-duplicate-patient", 70, Sex.MALE, Status.ABSENT);
         assertThrows(InvalidCaseException.class, () -> new Case(invalid, LocalDate.of(2026, 11, 21),
-                List.of(Finding.present(Code.NUMBNESS), Finding.absent(Code.NUMBNESS))));
+                List.of(Finding.present("NUMBNESS"), Finding.absent("NUMBNESS"))));
         Set<String> identifying = new TreeSet<>(Set.of("log-invalid-patient", "log-duplicate-patient",
                 "CAUDA_EQUINA_PAIN", "ANKLE_BRACHIAL_INDEX", "NUMBNESS"));
         for (Case patientCase : cases) {
@@ -178,7 +177,7 @@ class LoggingTest {
             Files.copy(Path.of("rules").resolve(file), rules.resolve(file));
         }
         Patient patient = new Patient("log-reload-patient", 61, Sex.FEMALE, Status.ABSENT);
-        Case patientCase = new Case(patient, LocalDate.of(2026, 11, 21), List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));
+        Case patientCase = new Case(patient, LocalDate.of(2026, 11, 21), List.of(Finding.present("SADDLE_ANAESTHESIA")));
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         engine.assess(patientCase);
         Path drl = rules.resolve("red-flags/cauda-equina.drl");

@@ -33,11 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.legcds.ReloadResult.Outcome;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.engine.RuleSet;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -53,7 +52,7 @@ class ReloadableEngineTest {
     private static final Path RULES = Path.of("rules").toAbsolutePath();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final Case SADDLE_ANAESTHESIA = new Case(new Patient("reload-patient", 52, Sex.FEMALE, Status.ABSENT),
-            TODAY, List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));
+            TODAY, List.of(Finding.present("SADDLE_ANAESTHESIA")));
     private static final String MRI = "Emergency MRI of the lumbosacral spine and same-day spinal surgical review";
     private static final String CAUDA_EQUINA = "red-flags/cauda-equina.drl";
     private static final String CLASSIFICATION = "claudication/type.drl";
@@ -70,9 +69,9 @@ class ReloadableEngineTest {
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         LegCds before = engine.current();
         String drl = Files.readString(rules.resolve(CAUDA_EQUINA));
-        int line = lineOf(drl, "Finding(code == Code.SADDLE_ANAESTHESIA, present)");
-        write(rules.resolve(CAUDA_EQUINA), drl.replace("Finding(code == Code.SADDLE_ANAESTHESIA, present)",
-                "Finding(code == Code.SADDLE_ANAESTHESA, present)"));
+        int line = lineOf(drl, "Finding(code == \"SADDLE_ANAESTHESIA\", present)");
+        write(rules.resolve(CAUDA_EQUINA), drl.replace("Finding(code == \"SADDLE_ANAESTHESIA\", present)",
+                "Finding(code == \"SADDLE_ANAESTHESA\", present)"));
 
         ReloadResult result = engine.reload();
 
@@ -186,7 +185,7 @@ class ReloadableEngineTest {
                 rule "Test gate: hold the assessment until the test opens the gate"
                     @id(TEST-GATE) @source(S000-C19)
                 when
-                    Finding(code == Code.SADDLE_ANAESTHESIA, present)
+                    Finding(code == \"SADDLE_ANAESTHESIA\", present)
                 then
                     org.legcds.Gate.pass();
                 end
@@ -272,7 +271,7 @@ class ReloadableEngineTest {
             reword(rules, "Same-day MRI");
             assertEquals(Outcome.RELOADED, engine.reload().outcome());
 
-            session.record(Finding.present(Code.SADDLE_ANAESTHESIA));
+            session.record(Finding.present("SADDLE_ANAESTHESIA"));
             assertEquals(Set.of(MRI), actions(session.assess()));
         }
         assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
@@ -353,7 +352,7 @@ class ReloadableEngineTest {
             LegCds old = engine.current();
             old.assess(SADDLE_ANAESTHESIA);
             try (CaseSession session = old.openSession(SADDLE_ANAESTHESIA.patient(), TODAY)) {
-                session.record(Finding.present(Code.BLADDER_DYSFUNCTION)).assess();
+                session.record(Finding.present("BLADDER_DYSFUNCTION")).assess();
             }
             replaced.add(new WeakReference<>(old));
             replaced.add(new WeakReference<>(knowledgeBaseOf(old)));

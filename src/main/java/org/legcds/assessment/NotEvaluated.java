@@ -1,7 +1,8 @@
 package org.legcds.assessment;
 
 import java.util.List;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.RedFlagCheckDefinition;
+import org.legcds.vocabulary.FindingDefinition;
 
 /**
  * A red-flag check that could not be decided because findings it needs are unknown. Ask about them.
@@ -11,7 +12,7 @@ import org.legcds.facts.Code;
  * @param unknownFindings the findings whose answers would decide it
  * @param because         the rules that found it open
  */
-public record NotEvaluated(RedFlagCheck check, String label, List<Code> unknownFindings, Explanation because) {
+public record NotEvaluated(RedFlagCheckDefinition check, String label, List<FindingDefinition> unknownFindings, Explanation because) {
     public NotEvaluated {
         unknownFindings = List.copyOf(unknownFindings);
     }

@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +35,12 @@ import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
-import org.legcds.assessment.Step;
-import org.legcds.assessment.StepKind;
+import org.legcds.vocabulary.StepKind;
 import org.legcds.assessment.Tier;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Status;
 
 /**
@@ -93,7 +95,21 @@ public final class CdsCards {
         Text.requireText(patientId, "patientId");
         requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
         unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
-        return new Writer(assessment, patientId, unreadRecords).write();
+        return from(assessment, patientId, unreadRecords, Vocabulary.packaged());
+    }
+
+    /**
+     * As {@link #from(Assessment, String, List)}, for an assessment by a knowledge base with its own vocabulary (a rules
+     * directory): its labels name the findings on the cards.
+     */
+    public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
+                                     Vocabulary vocabulary) {
+        requireNonNull(assessment, "assessment must not be null");
+        Text.requireText(patientId, "patientId");
+        requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
+        requireNonNull(vocabulary, "vocabulary must not be null");
+        unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
+        return new Writer(assessment, patientId, unreadRecords, vocabulary).write();
     }
 
     /** The response as JSON, exactly as a CDS Service returns it: no null or empty fields. */
@@ -116,13 +132,15 @@ public final class CdsCards {
         private final String patientReference;
         private final String patientId;
         private final List<String> unreadRecords;
-        private final Map<Step, Recommendation> recommended = new EnumMap<>(Step.class);
-        private final Set<Step> offered = EnumSet.noneOf(Step.class);
-        private final Map<Code, Question> questions = new EnumMap<>(Code.class);
+        private final Map<StepDefinition, Recommendation> recommended = new TreeMap<>();
+        private final Set<StepDefinition> offered = new HashSet<>();
+        private final Map<FindingDefinition, Question> questions = new TreeMap<>();
         private final Source plainSource;
+        private final Vocabulary vocabulary;
 
-        Writer(Assessment assessment, String patientId, List<String> unreadRecords) {
+        Writer(Assessment assessment, String patientId, List<String> unreadRecords, Vocabulary vocabulary) {
             this.assessment = assessment;
+            this.vocabulary = vocabulary;
             this.patientId = patientId;
             this.patientReference = patientId.startsWith("Patient/") ? patientId : "Patient/" + patientId;
             this.unreadRecords = List.copyOf(unreadRecords);
@@ -153,8 +171,8 @@ public final class CdsCards {
                     .append(")\n\n**Act:** ").append(md(flag.action())).append("\n\n");
             findings(detail, "Triggering findings", flag.because().findings());
             rules(detail, flag.because());
-            List<Recommendation> orders = takeOrderable(r -> OrderableTests.of(r.step())
-                    .map(o -> o.answers().contains(flag.condition())).orElse(false));
+            List<Recommendation> orders = takeOrderable(r -> r.step().orderable()
+                    .map(o -> o.answers().contains(flag.check().id())).orElse(false));
             return card(Card.Indicator.CRITICAL, summary, detail, flag.because(), orders);
         }
 
@@ -171,7 +189,7 @@ public final class CdsCards {
 
         private Optional<Card> urgentSteps() {
             List<Recommendation> urgent = assessment.recommendations().stream()
-                    .filter(r -> OrderableTests.timeCritical(r.step()) && !offered.contains(r.step())).toList();
+                    .filter(r -> r.step().timeCritical() && !offered.contains(r.step())).toList();
             if (urgent.isEmpty()) {
                 return Optional.empty();
             }
@@ -197,8 +215,8 @@ public final class CdsCards {
                     .append("**Red-flag check not evaluated: ").append(md(open.label())).append("**\n\n")
                     .append("It could not be decided because these findings are not recorded (unknown is not "
                             + "absent). Ask or examine, then record the answer:\n\n");
-            for (Code code : open.unknownFindings()) {
-                detail.append("- ").append(md(code.label())).append(" (").append(code(code.name())).append(')');
+            for (FindingDefinition code : open.unknownFindings()) {
+                detail.append("- ").append(md(code.label())).append(" (").append(code(code.id())).append(')');
                 Question question = questions.get(code);
                 if (question != null) {
                     detail.append(": ").append(md(question.why()));
@@ -219,8 +237,7 @@ public final class CdsCards {
         }
 
         private Card hypothesis(Hypothesis h) {
-            Set<Code> deciding = new LinkedHashSet<>(h.wouldDecide());
-            deciding.addAll(h.condition().decidedBy());
+            Set<String> deciding = new LinkedHashSet<>(h.condition().decidedBy());
             String tier = tierName(h.tier());
             String summary = tier + ": " + h.label() + (h.wouldDecide().isEmpty() ? ""
                     : ". Would decide: " + h.wouldDecide().stream().map(c -> lowerFirst(c.label()))
@@ -237,7 +254,7 @@ public final class CdsCards {
                     : h.findingsAgainst().stream().map(Writer::evidence).toList());
             if (!h.wouldDecide().isEmpty()) {
                 list(detail, "Would decide (unknown now)", h.wouldDecide().stream()
-                        .map(c -> md(c.label()) + " (" + code(c.name()) + ")").toList());
+                        .map(c -> md(c.label()) + " (" + code(c.id()) + ")").toList());
             }
             List<String> others = assessment.differential().stream().filter(o -> o != h)
                     .map(o -> tierName(o.tier()) + ": " + md(o.label())).toList();
@@ -245,16 +262,16 @@ public final class CdsCards {
                 list(detail, "Also in the differential", others);
             }
             rules(detail, h.because());
-            List<Recommendation> orders = takeOrderable(r -> OrderableTests.of(r.step())
+            List<Recommendation> orders = takeOrderable(r -> r.step().orderable()
                     .map(o -> o.measures().stream().anyMatch(deciding::contains)).orElse(false));
             return card(Card.Indicator.INFO, summary, detail, h.because(), orders);
         }
 
         private Optional<Card> nextSteps() {
             List<Recommendation> steps = assessment.recommendations().stream()
-                    .filter(r -> !OrderableTests.timeCritical(r.step())).toList();
+                    .filter(r -> !r.step().timeCritical()).toList();
             // red-flag questions are on the open-check cards; any not covered there is asked here, never dropped
-            Set<Code> onCheckCards = assessment.notEvaluated().stream().flatMap(n -> n.unknownFindings().stream())
+            Set<FindingDefinition> onCheckCards = assessment.notEvaluated().stream().flatMap(n -> n.unknownFindings().stream())
                     .collect(Collectors.toSet());
             List<Question> asks = assessment.questions().stream()
                     .filter(q -> q.priority() == Priority.CLASSIFICATION || q.priority() == Priority.CAUSE
@@ -285,7 +302,7 @@ public final class CdsCards {
             }
             if (!asks.isEmpty()) {
                 list(detail, "Questions worth asking", asks.stream().map(q -> md(q.label()) + " ("
-                        + code(q.finding().name()) + "): " + md(q.why())).toList());
+                        + code(q.finding().id()) + "): " + md(q.why())).toList());
             }
             List<Explanation> because = new ArrayList<>(steps.stream().map(Recommendation::because).toList());
             asks.forEach(q -> because.add(q.because()));
@@ -311,7 +328,7 @@ public final class CdsCards {
             }
             String uuid = uuid(String.join("\u0000", "card", patientId, indicator.json(),
                     source.topic() == null ? "" : source.topic().code(), shortSummary, text,
-                    orders.stream().map(r -> r.step().name()).collect(Collectors.joining(","))));
+                    orders.stream().map(r -> r.step().id()).collect(Collectors.joining(","))));
             List<Suggestion> suggestions = orders.stream().map(r -> suggestion(uuid, r)).toList();
             return new Card(uuid, shortSummary, text, indicator, source, suggestions,
                     suggestions.isEmpty() ? null : Card.SelectionBehavior.ANY, List.of());
@@ -327,7 +344,7 @@ public final class CdsCards {
         private List<Recommendation> takeOrderable(Predicate<Recommendation> belongs) {
             List<Recommendation> taken = new ArrayList<>();
             for (Recommendation r : assessment.recommendations()) {
-                if (OrderableTests.of(r.step()).isPresent() && !offered.contains(r.step()) && belongs.test(r)) {
+                if (r.step().orderable().isPresent() && !offered.contains(r.step()) && belongs.test(r)) {
                     offered.add(r.step());
                     taken.add(r);
                 }
@@ -336,26 +353,26 @@ public final class CdsCards {
         }
 
         private Suggestion suggestion(String cardUuid, Recommendation r) {
-            OrderableTests.Orderable orderable = OrderableTests.of(r.step()).orElseThrow();
-            List<Action> actions = orderable.orders().stream().map(order -> new Action(Action.Type.CREATE,
+            StepDefinition.Order orderable = r.step().orderable().orElseThrow();
+            List<Action> actions = orderable.items().stream().map(order -> new Action(Action.Type.CREATE,
                     "Draft order (proposal): " + order.text(), serviceRequest(order, orderable, r))).toList();
             String label = "Order: " + r.label();
-            return new Suggestion(label, UUID.nameUUIDFromBytes((cardUuid + "\u0000" + r.step().name())
+            return new Suggestion(label, UUID.nameUUIDFromBytes((cardUuid + "\u0000" + r.step().id())
                     .getBytes(StandardCharsets.UTF_8)).toString(), Boolean.TRUE, actions);
         }
 
-        private ObjectNode serviceRequest(OrderableTests.Order order, OrderableTests.Orderable orderable,
+        private ObjectNode serviceRequest(StepDefinition.OrderItem order, StepDefinition.Order orderable,
                                           Recommendation r) {
             ObjectNode request = NODES.objectNode();
             request.put("resourceType", "ServiceRequest");
             request.put("status", "draft");
             request.put("intent", "proposal");
-            request.put("priority", orderable.priority().fhir);
+            request.put("priority", orderable.priority());
             ObjectNode code = request.putObject("code");
             if (order.code() != null) {
                 ObjectNode coding = code.putArray("coding").addObject();
-                coding.put("system", order.system());
-                coding.put("code", order.code());
+                coding.put("system", order.code().system());
+                coding.put("code", order.code().code());
                 coding.put("display", order.display());
             }
             code.put("text", order.text());
@@ -369,9 +386,9 @@ public final class CdsCards {
 
         // --- Markdown pieces ------------------------------------------------------------------------------------
 
-        private static void findings(StringBuilder detail, String title, List<Finding> findings) {
+        private void findings(StringBuilder detail, String title, List<Finding> findings) {
             if (!findings.isEmpty()) {
-                list(detail, title, findings.stream().map(CdsCards::finding).toList());
+                list(detail, title, findings.stream().map(f -> finding(f, vocabulary)).toList());
             }
         }
 
@@ -453,8 +470,9 @@ public final class CdsCards {
     }
 
     /** A finding as a readable Markdown line: label, code, status and the qualifiers recorded. */
-    static String finding(Finding f) {
-        StringBuilder text = new StringBuilder(md(f.code().label())).append(" (").append(code(f.code().name()))
+    static String finding(Finding f, Vocabulary vocabulary) {
+        String label = vocabulary.finding(f.code()).map(FindingDefinition::label).orElse(f.code());
+        StringBuilder text = new StringBuilder(md(label)).append(" (").append(code(f.code()))
                 .append("): ").append(f.status() == Status.PRESENT && f.value() != null ? "measured"
                         : lower(f.status().name()));
         if (f.value() != null) {
@@ -467,11 +485,11 @@ public final class CdsCards {
             text.append(", ").append(lower(f.onset().name())).append(" onset");
         }
         if (!f.triggers().isEmpty()) {
-            text.append(", brought on by ").append(f.triggers().stream().map(t -> lower(t.name()).replace('_', ' '))
+            text.append(", brought on by ").append(f.triggers().stream().map(t -> lower(t).replace('_', ' '))
                     .collect(Collectors.joining(", ")));
         }
         if (!f.reliefs().isEmpty()) {
-            text.append(", relieved by ").append(f.reliefs().stream().map(r -> lower(r.name()).replace('_', ' '))
+            text.append(", relieved by ").append(f.reliefs().stream().map(r -> lower(r).replace('_', ' '))
                     .collect(Collectors.joining(", ")));
         }
         return text.toString();

@@ -37,7 +37,7 @@ final class Report {
                 a.knowledgeBase().status(), a.knowledgeBase().contentHash());
         line("");
         line("URGENCY: %s%s", a.urgency().level(), a.urgency().setBy().isEmpty() ? " (no red flag raised)"
-                : " (set by " + a.urgency().setBy().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+                : " (set by " + a.urgency().setBy().stream().map(d -> d.id()).collect(Collectors.joining(", ")) + ")");
 
         section("RED FLAGS");
         if (a.redFlags().isEmpty()) {
@@ -55,7 +55,7 @@ final class Report {
         }
         for (NotEvaluated open : a.notEvaluated()) {
             line("  ? %s: unknown %s", open.label(),
-                    open.unknownFindings().stream().map(Enum::name).collect(Collectors.joining(", ")));
+                    open.unknownFindings().stream().map(d -> d.id()).collect(Collectors.joining(", ")));
         }
 
         section("CLAUDICATION: " + a.claudication().type());
@@ -82,7 +82,7 @@ final class Report {
             line("           because %s", String.join("; ", h.reasons()));
             h.findingsAgainst().forEach(e -> line("           against: %s", e.reason()));
             if (!h.wouldDecide().isEmpty()) {
-                line("           would decide: %s", h.wouldDecide().stream().map(Enum::name)
+                line("           would decide: %s", h.wouldDecide().stream().map(d -> d.id())
                         .collect(Collectors.joining(", ")));
             }
             because(h.because(), "           ");

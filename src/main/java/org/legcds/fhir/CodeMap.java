@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Status;
 
@@ -90,7 +91,7 @@ final class CodeMap {
      * @param history    whether a resolved or inactive condition still counts (the item is a history, e.g. cancer)
      * @param source     file and line, for messages
      */
-    record Mapping(String system, String code, String display, Code target, Read read, List<String> units,
+    record Mapping(String system, String code, String display, FindingDefinition target, Read read, List<String> units,
                    Laterality laterality, boolean history, String source) {
 
         boolean pregnancy() {
@@ -98,12 +99,12 @@ final class CodeMap {
         }
 
         String targetName() {
-            return target == null ? PREGNANCY : target.name();
+            return target == null ? PREGNANCY : target.id();
         }
 
         /** The units a value of this code may be given in. */
         List<String> acceptedUnits() {
-            return units.isEmpty() && target != null ? target.units() : units;
+            return units.isEmpty() && target != null ? target.unitNames() : units;
         }
     }
 
@@ -113,6 +114,7 @@ final class CodeMap {
     private final Map<String, Status> answers;
     private final Map<String, Laterality> bodySites;
     private final Map<String, String> units;
+    private final Vocabulary vocabulary;
 
     private CodeMap(Loader loader) {
         this.exact = loader.exact;
@@ -121,11 +123,17 @@ final class CodeMap {
         this.answers = Map.copyOf(loader.answers);
         this.bodySites = Map.copyOf(loader.bodySites);
         this.units = Map.copyOf(loader.units);
+        this.vocabulary = loader.vocabulary;
+    }
+
+    /** The vocabulary whose findings the maps' targets are. */
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The code maps packaged in the jar. */
     static CodeMap packaged() {
-        Loader loader = new Loader();
+        Loader loader = new Loader(Vocabulary.packaged());
         for (String name : PACKAGED) {
             try (InputStream in = CodeMap.class.getResourceAsStream(name)) {
                 if (in == null) {
@@ -146,6 +154,11 @@ final class CodeMap {
      * @throws IllegalArgumentException naming every file and line that is wrong, or a table that is missing
      */
     static CodeMap load(Path directory) {
+        return load(directory, Vocabulary.packaged());
+    }
+
+    /** The code maps in a directory, whose targets are findings of the given vocabulary. */
+    static CodeMap load(Path directory, Vocabulary vocabulary) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("FHIR code maps: " + directory + " is not a directory");
         }
@@ -155,7 +168,7 @@ final class CodeMap {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        Loader loader = new Loader();
+        Loader loader = new Loader(vocabulary);
         for (String table : TABLES) {
             if (files.stream().noneMatch(p -> p.getFileName().toString().equals(table))) {
                 loader.problems.add(directory.resolve(table) + ": missing (copy it from the packaged code maps)");
@@ -255,6 +268,11 @@ final class CodeMap {
         final Map<String, String> units = new HashMap<>();
         final Map<String, String> unitSources = new HashMap<>();
         final List<String> problems = new ArrayList<>();
+        final Vocabulary vocabulary;
+
+        Loader(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+        }
 
         void load(String file, Reader reader) throws IOException {
             String name = Path.of(file).getFileName().toString();
@@ -335,12 +353,12 @@ final class CodeMap {
                 problems.add(where + ": code is empty");
             }
             String targetText = cell(row, "target");
-            Code target = null;
+            FindingDefinition target = null;
             if (!targetText.equalsIgnoreCase(PREGNANCY)) {
-                target = Code.parse(targetText).orElse(null);
+                target = vocabulary.finding(org.legcds.facts.Spelling.normalise(targetText)).orElse(null);
                 if (target == null) {
-                    problems.add(where + ": target '" + targetText + "' is not a vocabulary code (nearest: "
-                            + String.join(", ", Code.nearest(targetText, 3).stream().map(Enum::name).toList())
+                    problems.add(where + ": target '" + targetText + "' is not a finding id of the vocabulary (nearest: "
+                            + String.join(", ", Vocabulary.nearest(targetText, vocabulary.findings(), 3))
                             + "; or PREGNANCY)");
                 }
             }
@@ -378,9 +396,9 @@ final class CodeMap {
                         : ", which is not a measurement: use presence, absence or answer"));
                 return;
             }
-            if (!unitList.isEmpty() && (read != Read.QUANTITY || !target.units().containsAll(unitList))) {
+            if (!unitList.isEmpty() && (read != Read.QUANTITY || !target.unitNames().containsAll(unitList))) {
                 problems.add(where + ": units " + unitList + " must be a subset of " + target + "'s units "
-                        + (target == null ? List.of() : target.units()) + ", for read quantity only");
+                        + (target == null ? List.of() : target.unitNames()) + ", for read quantity only");
                 return;
             }
             Mapping mapping = new Mapping(system, code, cell(row, "display"), target, read, unitList, side,
@@ -479,7 +497,21 @@ final class CodeMap {
             units.put(alias, unit);
         }
 
+        private void vocabularyCode(FindingDefinition finding, String system, String code) {
+            if (code == null || exact.getOrDefault(system, Map.of()).containsKey(key(system, code))) {
+                return;
+            }
+            add(new Mapping(system, code, finding.label(), finding, finding.isMeasurement() ? Read.QUANTITY
+                    : Read.PRESENCE, List.of(), null, false, "vocabulary " + finding.id()));
+        }
+
         CodeMap finish() {
+            // each vocabulary finding's own SNOMED CT and LOINC code maps to it (written once, in the vocabulary);
+            // the CSV maps add other codes (ICD-10-CM, RxNorm, more SNOMED CT) and may refine how a code is read
+            for (FindingDefinition finding : vocabulary.findings()) {
+                vocabularyCode(finding, SNOMED, finding.snomed());
+                vocabularyCode(finding, LOINC, finding.loinc());
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("FHIR code maps are not valid (" + problems.size() + " problem"
                         + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems));

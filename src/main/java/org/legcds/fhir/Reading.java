@@ -39,7 +39,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.FindingDefinition;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -56,6 +56,7 @@ final class Reading {
     private static final int MAX_NESTING = 5;
 
     private final CodeMap map;
+    private final org.legcds.vocabulary.Vocabulary vocabulary;
     private final LocalDate date;
     private final List<InputIssue> issues = new ArrayList<>();
     private final List<Resource> resources = new ArrayList<>();
@@ -67,6 +68,7 @@ final class Reading {
 
     Reading(CodeMap map, LocalDate date, List<InputIssue> parseIssues) {
         this.map = map;
+        this.vocabulary = map.vocabulary();
         this.date = date;
         this.issues.addAll(parseIssues);
     }
@@ -417,7 +419,7 @@ final class Reading {
                 || !belongsToPatient(resource, subject, "subject")) {
             return;
         }
-        Set<Code> done = EnumSet.noneOf(Code.class);
+        Set<FindingDefinition> done = new java.util.HashSet<>();
         for (Mapping m : mapped) {
             if (m.target() == null || m.read() == Read.QUANTITY) {
                 issues.add(new InputIssue(where, "medication", m.code() + " maps to " + m.targetName()
@@ -530,7 +532,7 @@ final class Reading {
     }
 
     private void quantity(String where, String prefix, Mapping m, Laterality side, Type value, When when) {
-        Code code = m.target();
+        FindingDefinition code = m.target();
         List<String> accepted = m.acceptedUnits();
         if (!(value instanceof Quantity quantity)) {
             issues.add(new InputIssue(where, prefix + "value[x]", (value == null ? "missing" : "a " + value.fhirType())
@@ -560,7 +562,11 @@ final class Reading {
             return;
         }
         try {
-            Finding finding = Finding.measured(code, quantity.getValue().doubleValue(), unit);
+            Finding finding = Finding.measured(code.id(), quantity.getValue().doubleValue(), unit);
+            List<org.legcds.Problem> unfit = vocabulary.problems(finding, field);
+            if (!unfit.isEmpty()) {
+                throw new IllegalArgumentException(unfit.get(0).toString());
+            }
             statements.add(new Statement(new Key(code, side), Status.PRESENT, finding.value(), unit, where,
                     Kind.OBSERVATION, when));
         } catch (IllegalArgumentException e) {
@@ -597,6 +603,7 @@ final class Reading {
             case PRESENT -> Status.ABSENT;
             case ABSENT -> Status.PRESENT;
             case UNKNOWN -> Status.UNKNOWN;
+            case CONFLICTING -> Status.CONFLICTING;
         };
     }
 
@@ -821,7 +828,7 @@ final class Reading {
     enum Kind { OBSERVATION, RECORD }
 
     /** A finding's identity in a case: the code (null for pregnancy) and the side. */
-    record Key(Code code, Laterality side) {
+    record Key(FindingDefinition code, Laterality side) {
     }
 
     /** When an observation applies: the day as written, and the instant when a time was given. */
@@ -854,12 +861,13 @@ final class Reading {
         }
 
         Finding finding() {
-            Code code = key.code();
-            Finding f = value != null ? Finding.measured(code, value, unit)
+            FindingDefinition code = key.code();
+            Finding f = value != null ? Finding.measured(code.id(), value, unit)
                     : switch (status) {
-                case PRESENT -> Finding.present(code);
-                case ABSENT -> code.isMeasurement() ? Finding.unknown(code) : Finding.absent(code);
-                case UNKNOWN -> Finding.unknown(code);
+                case PRESENT -> Finding.present(code.id());
+                case ABSENT -> code.isMeasurement() ? Finding.unknown(code.id()) : Finding.absent(code.id());
+                case UNKNOWN -> Finding.unknown(code.id());
+                case CONFLICTING -> Finding.conflicting(code.id());
             };
             return key.side() == null ? f : f.on(key.side());
         }
@@ -902,7 +910,7 @@ final class Reading {
                 } else {
                     Key key = e.getKey();
                     issues.add(new InputIssue(first.resource(), "value[x]", "observations of "
-                            + (key.code() == null ? CodeMap.PREGNANCY : key.code().name())
+                            + (key.code() == null ? CodeMap.PREGNANCY : key.code().id())
                             + (key.side() == null ? "" : " (" + key.side().name().toLowerCase(Locale.ROOT) + ")")
                             + " at the same time say different things: "
                             + atLatest.stream().map(Statement::describe).collect(Collectors.joining(", "))

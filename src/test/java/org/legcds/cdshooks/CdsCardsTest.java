@@ -37,11 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.Step;
-import org.legcds.assessment.StepKind;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -165,7 +163,7 @@ class CdsCardsTest {
         // then the leading hypothesis card offers the ABI, once in the whole response
         JsonNode pad = find(cards, c -> c.path("summary").asText().startsWith("Likely: Peripheral artery disease"));
         assertEquals("info", pad.path("indicator").asText());
-        assertEquals("Order: " + Step.ANKLE_BRACHIAL_INDEX.label(), pad.at("/suggestions/0/label").asText());
+        assertEquals("Order: " + "ANKLE_BRACHIAL_INDEX".label(), pad.at("/suggestions/0/label").asText());
         assertEquals("any", pad.path("selectionBehavior").asText());
         assertEquals("Patient/pad-1", pad.at("/suggestions/0/actions/0/resource/subject/reference").asText());
         assertEquals(1, suggestionLabels(cards).stream().filter(l -> l.contains("Ankle-brachial")).count());
@@ -176,7 +174,7 @@ class CdsCardsTest {
     void aRedFlagCheckLeftOpenGivesAWarningSayingWhatToAskEvenWhenNothingElseIsKnown() {
         // given leg pain with nothing else recorded: every red-flag check is open
         Assessment assessment = engine.assess(new Case(patient(), TODAY,
-                List.of(Finding.present(Code.LEG_PAIN))));
+                List.of(Finding.present("LEG_PAIN"))));
         assertFalse(assessment.notEvaluated().isEmpty());
 
         // then each open check has a warning card naming the findings to ask about
@@ -192,7 +190,7 @@ class CdsCardsTest {
     @Test
     void cardsAreEmptyOnlyWhenThereIsTrulyNothingToSay() {
         // given an assessment with nothing in it
-        Assessment assessment = engine.assess(new Case(patient(), TODAY, List.of(Finding.present(Code.LEG_PAIN))));
+        Assessment assessment = engine.assess(new Case(patient(), TODAY, List.of(Finding.present("LEG_PAIN"))));
         Assessment empty = new Assessment(assessment.urgency(), List.of(), List.of(), assessment.claudication(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), assessment.knowledgeBase(), TODAY);
 
@@ -235,12 +233,12 @@ class CdsCardsTest {
 
     @Test
     void everyOrderableStepIsATestWithOrders() {
-        for (Step step : OrderableTests.orderableSteps()) {
+        for (String step : OrderableTests.orderableSteps()) {
             OrderableTests.Orderable orderable = OrderableTests.of(step).orElseThrow();
             assertEquals(StepKind.TEST, step.kind(), step + " is offered as an order but is not a test");
             assertFalse(orderable.orders().isEmpty(), step + " has no orders");
         }
-        assertTrue(OrderableTests.of(Step.SUPERVISED_EXERCISE).isEmpty(), "management is not an order");
+        assertTrue(OrderableTests.of("SUPERVISED_EXERCISE").isEmpty(), "management is not an order");
     }
 
     // --- the records enforce the specification ----------------------------------------------------------------

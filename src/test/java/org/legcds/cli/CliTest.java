@@ -162,7 +162,7 @@ class CliTest {
             // given a copy of the rules with a syntax error, and a valid case
             Path rules = copyOfRules();
             addRule(rules, "broken/syntax.drl", drlWithCondition("Broken syntax",
-                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == Code.LEG_PAIN present)"));
+                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == \"LEG_PAIN\" present)"));
 
             // when the case is assessed with those rules
             Run run = legcds("assess", "--rules", rules, CASES.resolve("cauda-equina.json"));
@@ -294,7 +294,7 @@ class CliTest {
             // given a copy of the rules plus a file whose condition on line 8 lacks a comma
             Path rules = copyOfRules();
             addRule(rules, "broken/syntax.drl", drlWithCondition("Broken syntax",
-                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == Code.LEG_PAIN present)"));
+                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == \"LEG_PAIN\" present)"));
 
             // when
             Run run = legcds("check", rules);
@@ -331,7 +331,7 @@ class CliTest {
             // given a copy of the rules plus a rule that cites no source
             Path rules = copyOfRules();
             addRule(rules, "broken/unsourced.drl", drlWithCondition(
-                    "Test rule citing nothing", "@id(TEST-BROKEN-03)", "Finding(code == Code.LEG_PAIN, present)"));
+                    "Test rule citing nothing", "@id(TEST-BROKEN-03)", "Finding(code == \"LEG_PAIN\", present)"));
 
             // when
             Run run = legcds("check", rules);

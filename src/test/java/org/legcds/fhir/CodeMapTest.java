@@ -18,9 +18,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.legcds.facts.Code;
 import org.legcds.facts.Status;
-import org.legcds.facts.Terminology;
 import org.legcds.fhir.CodeMap.Mapping;
 
 /** The code maps an informatician edits: they load, they are consistent, and they cover the vocabulary. */
@@ -50,7 +48,7 @@ class CodeMapTest {
     @Test
     void everyVocabularyItemWithAStandardCodeIsReachableFromItsOwnCode() {
         List<String> unreachable = new ArrayList<>();
-        for (Code code : Code.values()) {
+        for (String code : Code.values()) {
             if (code.system() == Terminology.NONE) {
                 continue;
             }
@@ -87,8 +85,8 @@ class CodeMapTest {
 
     @Test
     void icdPrefixesAndSidesAreFound() {
-        assertEquals(Code.DIABETES, MAP.find(CodeMap.ICD10CM, "E11.9").orElseThrow().target());
-        assertEquals(Code.DIABETES, MAP.find(CodeMap.ICD10CM, "e1165").orElseThrow().target(), "no dot, lower case");
+        assertEquals("DIABETES", MAP.find(CodeMap.ICD10CM, "E11.9").orElseThrow().target());
+        assertEquals("DIABETES", MAP.find(CodeMap.ICD10CM, "e1165").orElseThrow().target(), "no dot, lower case");
         assertEquals(org.legcds.facts.Laterality.LEFT, MAP.find(CodeMap.ICD10CM, "M79.605").orElseThrow().laterality());
         assertTrue(MAP.find(CodeMap.ICD10CM, "E12").isEmpty(), "E12 is not a diabetes code in ICD-10-CM");
         assertTrue(MAP.find(CodeMap.SNOMED, "15777000").isEmpty(), "prediabetes is not diabetes");
@@ -127,7 +125,7 @@ class CodeMapTest {
                 "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
         local.setCode(new CodeableConcept(new Coding("http://hospital.example/problems", "CES-SUSP", null)));
         FhirReading reading = reader.read(List.of(patient, local), LocalDate.of(2026, 11, 21));
-        assertEquals(Code.BLADDER_DYSFUNCTION, reading.patientCase().findings().get(0).code());
+        assertEquals("BLADDER_DYSFUNCTION", reading.patientCase().findings().get(0).code());
     }
 
     @Test

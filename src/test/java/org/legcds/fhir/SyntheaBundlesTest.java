@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.legcds.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Status;
 import org.legcds.fhir.CodeMap.Mapping;
@@ -53,7 +52,7 @@ class SyntheaBundlesTest {
         FhirCaseReader reader = FhirCaseReader.standard();
         CodeMap map = CodeMap.packaged();
         LegCds engine = LegCds.packaged();
-        Map<Code, int[]> counts = new EnumMap<>(Code.class); // present, absent, unknown, patients
+        Map<String, int[]> counts = new EnumMap<>(Code.class); // present, absent, unknown, patients
         Map<String, Integer> issueKinds = new TreeMap<>();
         int pregnant = 0;
         int findings = 0;

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -292,7 +291,7 @@ class CaseFileValidationTest {
         @Test
         void aFindingWithoutStatusThrowsInvalidCaseExceptionNamingStatus() {
             var e = assertThrows(InvalidCaseException.class,
-                    () -> new Finding(Code.BLADDER_DYSFUNCTION, null, null, null, null, null, Set.of(), Set.of()));
+                    () -> new Finding("BLADDER_DYSFUNCTION", null, null, null, null, null, Set.of(), Set.of()));
             assertEquals(List.of(new Problem("status", "missing",
                     "present, absent or unknown for BLADDER_DYSFUNCTION (a missing answer is never taken as absent)")),
                     e.problems());
@@ -307,8 +306,8 @@ class CaseFileValidationTest {
         @Test
         void aCaseWithContradictionsListsEachOfThem() {
             var e = assertThrows(InvalidCaseException.class, () -> new Case(patient, LocalDate.of(2026, 1, 1), List.of(
-                    Finding.present(Code.FEVER), Finding.absent(Code.FEVER),
-                    Finding.present(Code.CALF_PAIN).on(Laterality.RIGHT), Finding.absent(Code.CALF_PAIN))));
+                    Finding.present("FEVER"), Finding.absent("FEVER"),
+                    Finding.present("CALF_PAIN").on(Laterality.RIGHT), Finding.absent("CALF_PAIN"))));
             assertEquals(Set.of("findings[1]", "findings[3]"),
                     e.problems().stream().map(Problem::field).collect(Collectors.toSet()), e::getMessage);
         }

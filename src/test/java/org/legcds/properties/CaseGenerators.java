@@ -11,15 +11,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.legcds.Clinic;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
 import org.legcds.scenario.ScenarioReader;
 
 /**
@@ -34,7 +31,7 @@ final class CaseGenerators {
     static final int MAX_FINDINGS = 25;
 
     /** The red-flag screen of the scenario suite ({@code scenarios/red-flag-screen.yaml}). */
-    static final List<Code> SCREEN = ScenarioReader.of(Path.of("scenarios")).redFlagScreen();
+    static final List<String> SCREEN = ScenarioReader.of(Path.of("scenarios")).redFlagScreen();
 
     private CaseGenerators() {
     }
@@ -50,7 +47,7 @@ final class CaseGenerators {
         return sex != Sex.MALE && (age == null || (age >= 12 && age <= 55));
     }
 
-    static Arbitrary<Code> codes() {
+    static Arbitrary<String> codes() {
         return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(Code.class)),
                 Tuple.of(1, Arbitraries.of(RedFlagRules.CODES)));
     }
@@ -60,7 +57,7 @@ final class CaseGenerators {
     }
 
     /** A valid finding of the given code, with any status it may have. */
-    static Arbitrary<Finding> finding(Code code) {
+    static Arbitrary<Finding> finding(String code) {
         if (code.isMeasurement()) {
             Arbitrary<Finding> measured = Combinators.combine(
                             Arbitraries.doubles().between(code.min(), code.max()).ofScale(2),
@@ -74,14 +71,14 @@ final class CaseGenerators {
     }
 
     /** A present finding of a code that is not a measurement, with any qualifiers. */
-    static Arbitrary<Finding> present(Code code) {
+    static Arbitrary<Finding> present(String code) {
         return Combinators.combine(sides(), Arbitraries.of(Onset.class).injectNull(0.5),
                         Arbitraries.of(Trigger.class).set().ofMaxSize(3), Arbitraries.of(Relief.class).set().ofMaxSize(2))
                 .as((side, onset, triggers, reliefs) -> new Finding(code, Status.PRESENT, side, onset, null, null,
                         triggers, reliefs));
     }
 
-    static Arbitrary<List<Finding>> findings(Arbitrary<Code> codes, int maxSize) {
+    static Arbitrary<List<Finding>> findings(Arbitrary<String> codes, int maxSize) {
         return codes.flatMap(CaseGenerators::finding).list().ofMaxSize(maxSize).uniqueElements(Finding::code);
     }
 
@@ -99,7 +96,7 @@ final class CaseGenerators {
         return Combinators.combine(patients(), findings(codes(), MAX_FINDINGS), Arbitraries.subsetOf(SCREEN))
                 .as((patient, findings, screened) -> {
                     List<Finding> all = new ArrayList<>(findings);
-                    Set<Code> listed = EnumSet.noneOf(Code.class);
+                    Set<String> listed = EnumSet.noneOf(Code.class);
                     findings.forEach(f -> listed.add(f.code()));
                     screened.stream().filter(c -> !listed.contains(c)).sorted().map(Finding::absent).forEach(all::add);
                     return new Case(patient, Clinic.TODAY, all);

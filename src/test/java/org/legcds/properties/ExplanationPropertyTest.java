@@ -24,7 +24,6 @@ import org.legcds.assessment.Pattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
@@ -87,7 +86,7 @@ class ExplanationPropertyTest {
             entry.sources().stream().filter(s -> !CLAIMS.contains(s)).forEach(s -> problems.add(
                     "trace entry " + entry.order() + " " + entry.rule() + " cites " + s + ", not in seeds/"));
         }
-        Set<RedFlagCheck> raised = RedFlagPropertyTest.checks(assessment.redFlags());
+        Set<String> raised = RedFlagPropertyTest.checks(assessment.redFlags());
         if (!raised.containsAll(assessment.urgency().setBy())) {
             problems.add("urgency set by " + assessment.urgency().setBy() + " but red flags raised are " + raised);
         }

@@ -13,17 +13,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.facts.Code;
 
 /**
  * What the red-flag rules ({@code rules/red-flags/*.drl}) talk about, read from their text so that the properties follow
  * the knowledge base as it grows instead of a hand-kept list:
  *
  * <ul>
- *   <li>a <b>red-flag code</b> is a vocabulary code that some red-flag rule mentions ({@code Code.X}), in its
+ *   <li>a <b>red-flag code</b> is a vocabulary code that some red-flag rule mentions ({@code "X"}), in its
  *       conditions or in the check it leaves open;</li>
- *   <li>a code <b>belongs to</b> the red-flag checks ({@code RedFlagCheck.Y}) of the rules that mention it;</li>
+ *   <li>a code <b>belongs to</b> the red-flag checks ({@code "Y"}) of the rules that mention it;</li>
  *   <li>a code <b>unrelated to a red flag</b> is one no red-flag rule mentions. (Red-flag rules also read intermediate
  *       conclusions, e.g. a pattern of pain at rest or a likely peripheral artery disease; codes that matter only
  *       through those are "unrelated" by this definition, which is what lets the property catch a red flag that an
@@ -38,25 +36,25 @@ final class RedFlagRules {
     private static final Pattern CHECK = Pattern.compile("\\bRedFlagCheck\\.([A-Z0-9_]+)");
     private static final Pattern RULE_START = Pattern.compile("(?m)^rule\\s+\"");
 
-    /** Code to the red-flag checks whose rules mention it. */
-    static final Map<Code, Set<RedFlagCheck>> CHECKS_BY_CODE = read();
+    /** String to the red-flag checks whose rules mention it. */
+    static final Map<String, Set<String>> CHECKS_BY_CODE = read();
 
     /** Every code some red-flag rule mentions. */
-    static final Set<Code> CODES = Collections.unmodifiableSet(EnumSet.copyOf(CHECKS_BY_CODE.keySet()));
+    static final Set<String> CODES = Collections.unmodifiableSet(EnumSet.copyOf(CHECKS_BY_CODE.keySet()));
 
     /** Every code no red-flag rule mentions. */
-    static final Set<Code> UNRELATED = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(CODES)));
+    static final Set<String> UNRELATED = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.copyOf(CODES)));
 
     private RedFlagRules() {
     }
 
     /** The checks a code belongs to (empty for an unrelated code). */
-    static Set<RedFlagCheck> checksOf(Code code) {
+    static Set<String> checksOf(String code) {
         return CHECKS_BY_CODE.getOrDefault(code, Set.of());
     }
 
-    private static Map<Code, Set<RedFlagCheck>> read() {
-        Map<Code, Set<RedFlagCheck>> byCode = new EnumMap<>(Code.class);
+    private static Map<String, Set<String>> read() {
+        Map<String, Set<String>> byCode = new EnumMap<>(Code.class);
         List<Path> files;
         try (Stream<Path> list = Files.list(DIRECTORY)) {
             files = list.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
@@ -75,7 +73,7 @@ final class RedFlagRules {
                     continue; // the file header before the first rule
                 }
                 String body = rule.replaceAll("(?m)//.*$", ""); // comments name codes they do not test
-                Set<RedFlagCheck> checks = EnumSet.noneOf(RedFlagCheck.class);
+                Set<String> checks = EnumSet.noneOf(RedFlagCheck.class);
                 Matcher check = CHECK.matcher(body);
                 while (check.find()) {
                     checks.add(RedFlagCheck.valueOf(check.group(1)));

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.cdshooks.Action;
 import org.legcds.cdshooks.Card;
 import org.legcds.cdshooks.CardsResponse;
