@@ -15,6 +15,12 @@ public final class RuleCompilationException extends RuntimeException {
      * @param message what is wrong
      */
     public record Error(String file, int line, String message) {
+        public Error {
+            // file names and messages quote the rules files: one error stays one line, whatever they hold
+            file = org.legcds.facts.Escaping.inline(file);
+            message = org.legcds.facts.Escaping.inline(message);
+        }
+
         @Override
         public String toString() {
             return file + (line > 0 ? ":" + line : "") + ": " + message;

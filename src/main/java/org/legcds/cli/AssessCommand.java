@@ -60,7 +60,7 @@ final class AssessCommand implements Callable<Integer> {
                 String text = StandardCharsets.UTF_8.newDecoder() // strict: malformed UTF-8 is bad input
                         .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
                 FhirReading reading = FhirCaseReader.standard().readJson(text, date);
-                reading.issues().forEach(issue -> spec.commandLine().getErr().println("legcds: " + caseFile
+                reading.issues().forEach(issue -> Failure.report(spec.commandLine().getErr(), caseFile
                         + ": not read: " + issue));
                 patientCase = reading.patientCase();
             } else {
@@ -82,7 +82,7 @@ final class AssessCommand implements Callable<Integer> {
     }
 
     private int fail(String message, Exception cause) {
-        spec.commandLine().getErr().println("legcds: " + message);
+        Failure.report(spec.commandLine().getErr(), message);
         Main.debugTrace(spec, cause);
         return Main.BAD_INPUT;
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.legcds.LegCds;
+import org.legcds.facts.Escaping;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.json.AssessmentJson;
 import picocli.CommandLine.Command;
@@ -163,7 +164,7 @@ final class BatchCommand implements Callable<Integer> {
             ignored.addAll(bundles.stream().map(file -> file.getFileName().toString()).toList());
         }
         if (!ignored.isEmpty()) {
-            err.println("legcds: " + input + ": ignoring " + ignored.size() + " entries that are not "
+            Failure.report(err, input + ": ignoring " + ignored.size() + " entries that are not "
                     + (bulk.isEmpty() ? "bundles (*.json)" : "Bulk Data files (*.ndjson)") + ": "
                     + String.join(", ", ignored.subList(0, Math.min(10, ignored.size())))
                     + (ignored.size() > 10 ? ", ..." : ""));
@@ -174,10 +175,10 @@ final class BatchCommand implements Callable<Integer> {
         try {
             BulkDataInput export = BulkDataInput.open(directory, bulk, reader, evaluationDate);
             if (!quiet) {
-                err.println("legcds: " + input + ": Bulk Data export: " + export.describe());
+                Failure.report(err, input + ": Bulk Data export: " + export.describe());
             }
             if (!export.notAboutAPatient().isEmpty()) {
-                err.println("legcds: " + input + ": not assessed, being about no patient: " + export.notAboutAPatient()
+                Failure.report(err, input + ": not assessed, being about no patient: " + export.notAboutAPatient()
                         .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(joining(", ")));
             }
             return export;
@@ -249,7 +250,7 @@ final class BatchCommand implements Callable<Integer> {
         if (outcome.kind() != BatchInput.Kind.ASSESSED) {
             long listed = summary.bad() + summary.failed();
             if (listed <= MAX_LISTED) {
-                progress.say("legcds: " + outcome.message());
+                progress.say("legcds: " + Escaping.inline(outcome.message()));
             } else if (listed == MAX_LISTED + 1) {
                 progress.say("legcds: more bad input follows; only the first " + MAX_LISTED + " are listed here. "
                         + "Each has an error record in the output and is counted in the summary.");

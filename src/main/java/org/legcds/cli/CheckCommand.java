@@ -3,6 +3,7 @@ package org.legcds.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.legcds.LegCds;
+import org.legcds.facts.Escaping;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         LegCds engine = Engines.load(rulesDir);
         spec.commandLine().getOut().printf("OK: %d rules compiled from %s (%s, version %s, %s)%n",
-                engine.rules().size(), rulesDir, engine.knowledgeBase().contentHash(),
-                engine.knowledgeBase().version(), engine.knowledgeBase().status());
+                engine.rules().size(), Escaping.inline(rulesDir.toString()), engine.knowledgeBase().contentHash(),
+                Escaping.inline(engine.knowledgeBase().version()), Escaping.inline(engine.knowledgeBase().status()));
         return Main.OK;
     }
 }

@@ -19,7 +19,7 @@ final class Engines {
         try {
             return rulesDir == null ? LegCds.packaged() : LegCds.fromDirectory(rulesDir);
         } catch (RuleCompilationException e) {
-            throw new Failure(Main.RULES_DO_NOT_COMPILE, e.getMessage());
+            throw Failure.lines(Main.RULES_DO_NOT_COMPILE, e.getMessage()); // each error escaped, one a line
         } catch (IllegalArgumentException e) {
             throw new Failure(Main.BAD_INPUT, e.getMessage());
         }

@@ -44,7 +44,7 @@ public final class Main {
                 .setErr(err)
                 .setExitCodeExceptionMapper(e -> UNEXPECTED)
                 .setParameterExceptionHandler((e, arguments) -> {
-                    e.getCommandLine().getErr().println("legcds: " + e.getMessage());
+                    Failure.report(e.getCommandLine().getErr(), e.getMessage());
                     e.getCommandLine().getErr().println("Try 'legcds help' for usage.");
                     return BAD_INPUT;
                 })
@@ -53,7 +53,7 @@ public final class Main {
                         commandLine1.getErr().println("legcds: " + failure.getMessage());
                         return failure.exitCode();
                     }
-                    commandLine1.getErr().println("legcds: unexpected error: " + e);
+                    Failure.report(commandLine1.getErr(), "unexpected error: " + e);
                     if (debug(commandLine1.getCommandSpec())) {
                         e.printStackTrace(commandLine1.getErr());
                     } else {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.legcds.LegCds;
+import org.legcds.facts.Escaping;
 import org.legcds.scenario.InvalidScenarioException;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioReader;
@@ -54,9 +55,10 @@ final class TestCommand implements Callable<Integer> {
 
         int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         String row = "%-" + width + "s  %-6s  %s";
-        out.printf("legcds test: %d scenarios in %s against %s %s (%s)%n%n", results.size(), scenarioDir,
-                engine.knowledgeBase().name(), engine.knowledgeBase().version(),
-                rulesDir == null ? "packaged rules" : "rules from " + rulesDir);
+        out.printf("legcds test: %d scenarios in %s against %s %s (%s)%n%n", results.size(),
+                Escaping.inline(scenarioDir.toString()), Escaping.inline(engine.knowledgeBase().name()),
+                Escaping.inline(engine.knowledgeBase().version()),
+                rulesDir == null ? "packaged rules" : "rules from " + Escaping.inline(rulesDir.toString()));
         line(out, row, "SCENARIO", "RESULT", "FIRST FAILURE");
         int failed = 0;
         for (ScenarioResult result : results) {
@@ -78,11 +80,11 @@ final class TestCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String row, String scenario, String result, String failure) {
-        out.println(String.format(row, scenario, result, failure).stripTrailing());
+        out.println(String.format(row, Escaping.inline(scenario), result, Escaping.inline(failure)).stripTrailing());
     }
 
     private int fail(int code, String message) {
-        spec.commandLine().getErr().println("legcds: " + message);
+        Failure.report(spec.commandLine().getErr(), message);
         return code;
     }
 }

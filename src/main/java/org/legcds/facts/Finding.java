@@ -103,7 +103,7 @@ public record Finding(Code code, Status status, Laterality laterality, Onset ons
 
     /** A value as written, shortened for display: a problem report must stay readable whatever the input. */
     private static String quoted(String text) {
-        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+        return Escaping.quote(text.length() > 60 ? text.substring(0, 57) + "..." : text);
     }
 
     private static String names(Set<? extends Enum<?>> values) {

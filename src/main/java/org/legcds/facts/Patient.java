@@ -31,7 +31,7 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
         if (id == null) {
             problems.add(new Problem("id", "missing", "the host's identifier for the patient"));
         } else if (id.isBlank()) {
-            problems.add(new Problem("id", "'" + id + "'", "a non-blank identifier"));
+            problems.add(new Problem("id", Escaping.quote(id), "a non-blank identifier"));
         }
         if (age != null && (age < 0 || age > MAX_AGE)) {
             problems.add(new Problem("age", String.valueOf(age), "a whole number of years from 0 to " + MAX_AGE));

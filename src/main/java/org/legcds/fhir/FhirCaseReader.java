@@ -216,7 +216,7 @@ public final class FhirCaseReader {
 
         @Override
         public void invalidValue(IParseLocation location, String value, String error) {
-            add(location, "value", "'" + value + "' is not valid: " + firstLine(error));
+            add(location, "value", Reading.quote(value) + " is not valid: " + firstLine(error));
         }
 
         @Override

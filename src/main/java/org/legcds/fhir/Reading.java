@@ -40,6 +40,7 @@ import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
 import org.legcds.facts.Code;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -163,12 +164,12 @@ final class Reading {
 
     /** At most 100 characters of an input value, so a message never quotes a huge one whole. */
     static String shorten(String text) {
-        return text == null ? "" : text.length() > 100 ? text.substring(0, 97) + "..." : text;
+        return text == null ? "" : Escaping.inline(text.length() > 100 ? text.substring(0, 97) + "..." : text);
     }
 
     /** An input value in quotes, shortened. */
     static String quote(String text) {
-        return "'" + shorten(text) + "'";
+        return text == null ? "''" : Escaping.quote(text.length() > 100 ? text.substring(0, 97) + "..." : text);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

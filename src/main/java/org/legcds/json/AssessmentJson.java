@@ -1,13 +1,18 @@
 package org.legcds.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.legcds.assessment.Assessment;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 
 /**
@@ -17,7 +22,8 @@ import org.legcds.facts.Finding;
  */
 public final class AssessmentJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new InvisibleEscapes()).build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addMixIn(Finding.class, FindingMixIn.class)
@@ -38,6 +44,27 @@ public final class AssessmentJson {
     /** The shared mapper (configured for the records of this library). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * JSON escapes control characters itself; this also writes C1 controls, line and paragraph separators and format
+     * characters (bidi controls, zero-width characters) as {@code \}{@code uXXXX}, so that text from the input cannot
+     * reorder or hide what a terminal or a viewer shows of the JSON. The values read back unchanged.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return !Character.isSurrogate((char) ch) && Escaping.unsafe(ch)
+                    ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
     /** Keeps the library's records free of Jackson annotations. */

@@ -31,6 +31,7 @@ import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
 import org.legcds.facts.Code;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
@@ -339,7 +340,7 @@ public final class CaseJson {
                 code = Code.parse(codeText).orElse(null);
                 if (code == null) {
                     String probable = codeText.length() > 64 ? codeText.substring(0, 64) : codeText;
-                    problems.add(new Problem(path + ".code", "'" + shorten(codeText, 60) + "'", "a vocabulary code "
+                    problems.add(new Problem(path + ".code", Escaping.quote(shorten(codeText, 60)), "a vocabulary code "
                             + "(nearest: " + Code.nearest(probable, 3).stream().map(Enum::name)
                                     .collect(Collectors.joining(", "))
                             + "; `legcds vocabulary` lists them all)"));
@@ -378,7 +379,7 @@ public final class CaseJson {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    problems.add(new Problem(prefix + shorten(name, 60), "an unknown field",
+                    problems.add(new Problem(prefix + Escaping.name(shorten(name, 60)), "an unknown field",
                             "one of " + allowed.stream().sorted().toList()));
                 }
             }
@@ -407,7 +408,7 @@ public final class CaseJson {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(path, "'" + shorten(text, 60) + "'", "a date as YYYY-MM-DD"));
+                problems.add(new Problem(path, Escaping.quote(shorten(text, 60)), "a date as YYYY-MM-DD"));
                 return null;
             }
         }
