@@ -69,7 +69,7 @@ final class AssessCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             return fail("cannot read " + caseFile + ": no such file", e);
         } catch (IOException e) {
-            return fail("cannot read " + caseFile + ": " + e.getMessage(), e);
+            return fail("cannot read " + caseFile + ": " + Failure.reason(e), e);
         } catch (InvalidCaseException e) {
             return fail(caseFile + ": " + e.getMessage(), e);
         }

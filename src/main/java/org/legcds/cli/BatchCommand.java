@@ -43,8 +43,15 @@ import picocli.CommandLine.Spec;
                 "Output lines: {\"line\":n,\"patient\":id,\"assessment\":{...}} or, for a bad line, "
                         + "{\"line\":n,\"problems\":[...]}; FHIR input has \"source\" (file or file:line) instead "
                         + "of \"line\", and \"issues\".",
-                "Exit 0 when every case was assessed, 2 when some input was bad, 1 on an unexpected failure."})
+                "Exit 0 when every case was assessed, 2 when some input was bad or there was no case at all (empty "
+                        + "input), 1 on an unexpected failure. --threads is at most " + BatchCommand.MAX_THREADS + "."})
 final class BatchCommand implements Callable<Integer> {
+
+    /**
+     * The most worker threads: assessments are CPU-bound, so more threads than processors only cost memory (each has a
+     * session and a queue share); a fixed cap keeps a script's behaviour the same on every machine.
+     */
+    static final int MAX_THREADS = 256;
 
     /** Bad items listed on stderr; the rest are only counted (each still has an error record in the output). */
     static final int MAX_LISTED = 20;
@@ -92,14 +99,34 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new Failure(Main.BAD_INPUT, "--threads must be at least 1, but is " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new Failure(Main.BAD_INPUT, "--threads must be from 1 to " + MAX_THREADS + ", but is " + threads
+                    + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors; more threads "
+                    + "than processors only add memory)");
         }
+        writable("-o", output);
+        writable("--summary", summaryFile);
         BatchInput<?> source = open();
         try (source) {
             return run(source);
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
+        }
+    }
+
+    /** Refuses, before any work, an output file whose folder does not exist or that is a directory. */
+    private static void writable(String option, Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new Failure(Main.BAD_INPUT, "cannot write " + file + " (" + option + "): the folder " + folder
+                    + " does not exist; create it first");
+        }
+        if (Files.isDirectory(file)) {
+            throw new Failure(Main.BAD_INPUT, "cannot write " + file + " (" + option + "): it is a directory; "
+                    + "give a file name");
         }
     }
 
@@ -131,7 +158,7 @@ final class BatchCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": no such file");
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
     }
 
@@ -156,7 +183,7 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
         FhirCaseReader reader = fhirReader();
         PrintWriter err = spec.commandLine().getErr();
@@ -183,7 +210,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             return export;
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
     }
 
@@ -225,6 +252,11 @@ final class BatchCommand implements Callable<Integer> {
         if (output == null && spec.commandLine().getOut().checkError()) {
             throw new Failure(Main.UNEXPECTED, "cannot write the output (stdout closed?)");
         }
+        if (summary.total() == 0) {
+            // nothing assessed is not success: a script must not take an empty or truncated export for a clean run
+            throw new Failure(Main.BAD_INPUT, "no cases in " + input + ": the input is empty; expected "
+                    + (source instanceof NdjsonInput ? "one case (a JSON object) per line" : "FHIR input about a patient"));
+        }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         if (!quiet) {
             err.print(summary.text(threads, wall));
@@ -234,7 +266,7 @@ final class BatchCommand implements Callable<Integer> {
                 Files.writeString(summaryFile, AssessmentJson.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(summary.json(threads, wall)) + System.lineSeparator());
             } catch (IOException e) {
-                throw new Failure(Main.UNEXPECTED, "cannot write " + summaryFile + ": " + e.getMessage());
+                throw new Failure(Main.UNEXPECTED, "cannot write " + summaryFile + ": " + Failure.reason(e));
             }
         }
         err.flush();
@@ -289,7 +321,7 @@ final class BatchCommand implements Callable<Integer> {
             return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8),
                     1 << 16);
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot write " + output + ": " + e);
+            throw new Failure(Main.BAD_INPUT, "cannot write " + output + ": " + Failure.reason(e));
         }
     }
 

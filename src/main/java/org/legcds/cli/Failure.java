@@ -26,6 +26,29 @@ final class Failure extends RuntimeException {
         return new Failure(exitCode, escapedLines, true);
     }
 
+    /**
+     * Why a file could not be read or written, in words: "no such file", "permission denied", "the folder ... does
+     * not exist", never a bare exception class name.
+     */
+    static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            java.nio.file.Path path = missing.getFile() == null ? null : java.nio.file.Path.of(missing.getFile());
+            java.nio.file.Path parent = path == null ? null : path.toAbsolutePath().getParent();
+            return parent != null && !java.nio.file.Files.isDirectory(parent)
+                    ? "the folder " + parent + " does not exist" : "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (e instanceof java.nio.charset.MalformedInputException) {
+            return "a byte that is not UTF-8";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Prints an error the command reports itself, as Main prints a Failure: {@code legcds: <message>}, one line. */
     static void report(java.io.PrintWriter err, String message) {
         err.println("legcds: " + Escaping.inline(message));

@@ -58,7 +58,7 @@ final class FhirBundlesInput implements BatchInput<Path> {
         } catch (CharacterCodingException e) {
             return Outcome.bad(where, List.of(Problem.stated("$", "the file is not UTF-8 text")));
         } catch (IOException e) {
-            return Outcome.bad(where, List.of(Problem.stated("$", "cannot read the file: " + e)));
+            return Outcome.bad(where, List.of(Problem.stated("$", "cannot read the file: " + Failure.reason(e))));
         } catch (InvalidCaseException e) {
             return Outcome.bad(where, e.problems());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.legcds.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.legcds.cli.Run.legcds;
 
@@ -19,6 +20,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.legcds.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
@@ -319,5 +322,65 @@ class BatchCommandTest {
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void anEmptyInputIsBadInputNotASuccess() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.ndjson"), "");
+
+        Run run = legcds("batch", "-q", empty);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no cases in " + empty + ": the input is empty"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anEmptyFolderOfFhirBundlesIsBadInputToo() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("bundles"));
+
+        Run run = legcds("batch", "-q", "--evaluation-date", "2026-11-21", folder);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("the input is empty"), run.err());
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy() throws IOException {
+        Path file = ndjson(one(VASCULAR, "p1"));
+
+        Run run = legcds("batch", file.resolve("inside-a-file.ndjson"));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot read " + file.resolve("inside-a-file.ndjson") + ": not a directory"),
+                run.err());
+        assertEquals("permission denied", Failure.reason(new java.nio.file.AccessDeniedException("x")));
+        assertFalse(run.hasStackTrace() || run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void anOutputIntoAMissingFolderIsRefusedBeforeAnyWork() throws IOException {
+        Path input = ndjson(one(VASCULAR, "p1"));
+        Path missing = tmp.resolve("no-such-folder");
+
+        Run run = legcds("batch", "-q", input, "-o", missing.resolve("out.ndjson"));
+        Run summary = legcds("batch", "-q", input, "--summary", missing.resolve("summary.json"));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertEquals("legcds: cannot write " + missing.resolve("out.ndjson") + " (-o): the folder " + missing
+                + " does not exist; create it first", run.err().strip());
+        assertEquals(Main.BAD_INPUT, summary.exitCode(), summary::toString);
+        assertTrue(summary.err().contains("the folder " + missing + " does not exist"), summary.err());
+        assertEquals("", summary.out(), "nothing assessed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "257", "100000"})
+    void anAbsurdThreadCountIsRefused(String threads) throws IOException {
+        Run run = legcds("batch", "--threads", threads, ndjson(one(VASCULAR, "p1")));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--threads must be from 1 to 256, but is " + threads), run.err());
+        assertEquals("", run.out());
     }
 }
