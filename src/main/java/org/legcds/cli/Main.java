@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code legcds} command line. Exit codes: 0 success, 1 anything unexpected, 2 bad input or usage, 3 rules that do
- * not compile, 4 scenarios that failed ({@code legcds test}). Errors are one line on stderr, never a stack trace,
+ * not compile, 4 scenarios that failed ({@code legcds test}), 5 rules that compile but that the safety gate refuses
+ * ({@code check}, {@code assess --rules}, {@code batch --rules}). Errors are one line on stderr, never a stack trace,
  * unless {@code --debug} is given (anywhere on the command line).
  */
 @Command(name = "legcds", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -25,6 +26,7 @@ public final class Main {
     public static final int BAD_INPUT = 2;
     public static final int RULES_DO_NOT_COMPILE = 3;
     public static final int SCENARIOS_FAILED = 4;
+    public static final int REFUSED_BY_SAFETY_GATE = 5;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error (never needed for bad input; for bug reports).")

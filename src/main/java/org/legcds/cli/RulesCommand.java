@@ -44,7 +44,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LegCds engine = Engines.load(rulesDir);
+        LegCds engine = Engines.load(rulesDir, false);
         RuleSet files = rulesDir == null ? RuleLayers.packaged() : RuleSet.read(rulesDir);
         EvidenceRegister register = null;
         Path seeds = seedsDir != null ? seedsDir : Files.isDirectory(DEFAULT_SEEDS) ? DEFAULT_SEEDS : null;

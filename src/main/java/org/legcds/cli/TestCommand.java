@@ -50,7 +50,7 @@ final class TestCommand implements Callable<Integer> {
         if (scenarios.isEmpty()) {
             return fail(Main.BAD_INPUT, "no scenario files (*.yaml) in " + scenarioDir);
         }
-        LegCds engine = Engines.load(rulesDir);
+        LegCds engine = Engines.load(rulesDir, false); // trying an edited copy is what this is for
         List<ScenarioResult> results = new ScenarioRunner(engine).run(scenarios);
 
         int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));

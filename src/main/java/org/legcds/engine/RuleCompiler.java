@@ -270,14 +270,19 @@ final class RuleCompiler {
         return withoutComments(code).replace("drools.", "").replaceAll("\\s+", "");
     }
 
-    /** A rule of a DRL file: its name, the line it is declared on, and its consequence with the line that starts. */
-    private record DrlRule(String name, int line, String consequence, int consequenceLine) {
+    /**
+     * A rule of a DRL file, read from its text: its name, its {@code @id} (empty if none), the line it is declared on,
+     * and its consequence (comments blanked) with the line that starts on.
+     */
+    record DrlRule(String name, String id, int line, String consequence, int consequenceLine) {
 
         private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
                 "(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|\\S+)");
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("@id\\s*\\(\\s*([^)\\s]*)\\s*\\)");
         private static final java.util.regex.Pattern THEN = java.util.regex.Pattern.compile("(?m)^\\s*then\\b");
         private static final java.util.regex.Pattern END = java.util.regex.Pattern.compile("(?m)^\\s*end\\s*$");
 
+        /** Every complete rule of a DRL text (a rule cut off before its {@code end} is not one). */
         static List<DrlRule> all(String source) {
             String code = withoutComments(source);
             List<DrlRule> rules = new ArrayList<>();
@@ -292,10 +297,11 @@ final class RuleCompiler {
                 if (!then.find(rule.end()) || !end.find(then.end())) {
                     continue;
                 }
+                Matcher id = ID.matcher(code.substring(rule.end(), then.start()));
                 int bodyStart = code.indexOf('\n', then.end()) + 1;
                 int bodyEnd = Math.max(bodyStart, end.start());
-                rules.add(new DrlRule(name, lineOf(source, rule.start(1)), code.substring(bodyStart, bodyEnd),
-                        lineOf(source, bodyStart)));
+                rules.add(new DrlRule(name, id.find() ? id.group(1) : "", lineOf(source, rule.start(1)),
+                        code.substring(bodyStart, bodyEnd), lineOf(source, bodyStart)));
             }
             return rules;
         }
