@@ -450,7 +450,7 @@ class ReloadableEngineTest {
 
         assertEquals(Outcome.FAILED, result.outcome());
         assertSame(serving, engine.current());
-        assertTrue(result.errors().stream().anyMatch(e -> e.file().endsWith("red-flags/saddle-anaesthesia-alone.yaml")
+        assertTrue(result.errors().stream().anyMatch(e -> e.file().endsWith("saddle-anaesthesia-alone.yaml")
                 && e.message().startsWith("scenario fails")), () -> result.errors().toString());
     }
 
