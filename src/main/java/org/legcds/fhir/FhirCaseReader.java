@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -67,14 +68,41 @@ public final class FhirCaseReader {
     private static final JsonFactory SCAN = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000).build()).build();
 
+    /** The default {@link #withCurrentWindow current window}: one year. */
+    public static final Period DEFAULT_CURRENT_WINDOW = Period.ofYears(1);
+
     private static final class Standard {
-        static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged());
+        static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged(), DEFAULT_CURRENT_WINDOW);
     }
 
     private final CodeMap codeMap;
+    private final Period currentWindow;
 
-    private FhirCaseReader(CodeMap codeMap) {
+    private FhirCaseReader(CodeMap codeMap, Period currentWindow) {
         this.codeMap = codeMap;
+        this.currentWindow = currentWindow;
+    }
+
+    /**
+     * This reader with another current window (default {@link #DEFAULT_CURRENT_WINDOW one year}): how far back from
+     * the evaluation date a record still says something about now. When the latest observation of a symptom, sign or
+     * test result is older, it is reported and treated as history (not read as current); a medicine course that ended
+     * before the window is history, not a current medicine. Histories (diabetes, smoking, high cholesterol, cancer,
+     * chemotherapy) count whatever their age.
+     *
+     * @param window a positive period, e.g. {@code Period.ofMonths(6)}
+     */
+    public FhirCaseReader withCurrentWindow(Period window) {
+        requireNonNull(window, "window must not be null");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the current window must be positive, not " + window);
+        }
+        return new FhirCaseReader(codeMap, window);
+    }
+
+    /** How far back a record still counts as current (see {@link #withCurrentWindow}). */
+    public Period currentWindow() {
+        return currentWindow;
     }
 
     /** A reader with the code maps packaged in the jar. */
@@ -90,7 +118,7 @@ public final class FhirCaseReader {
      */
     public static FhirCaseReader withMappings(Path directory) {
         requireNonNull(directory, "directory must not be null");
-        return new FhirCaseReader(CodeMap.load(directory));
+        return new FhirCaseReader(CodeMap.load(directory), DEFAULT_CURRENT_WINDOW);
     }
 
     /**
@@ -102,7 +130,7 @@ public final class FhirCaseReader {
     public FhirReading read(Bundle bundle, LocalDate evaluationDate) {
         requireNonNull(bundle, "bundle must not be null");
         requireNonNull(evaluationDate, "evaluationDate must not be null");
-        return new Reading(codeMap, evaluationDate, List.of()).read(bundle);
+        return new Reading(codeMap, evaluationDate, currentWindow, List.of()).read(bundle);
     }
 
     /**
@@ -114,12 +142,12 @@ public final class FhirCaseReader {
     public FhirReading read(List<? extends Resource> resources, LocalDate evaluationDate) {
         requireNonNull(resources, "resources must not be null");
         requireNonNull(evaluationDate, "evaluationDate must not be null");
-        return new Reading(codeMap, evaluationDate, List.of()).read(resources);
+        return new Reading(codeMap, evaluationDate, currentWindow, List.of()).read(resources);
     }
 
     /**
-     * Reads the JSON text of a Bundle or of a single resource. Elements the FHIR parser does not know and values it
-     * cannot read are reported as issues.
+     * Reads the JSON text of a Bundle or of a single resource (a leading UTF-8 byte order mark is skipped). Elements
+     * the FHIR parser does not know and values it cannot read are reported as issues.
      *
      * @throws InvalidCaseException if the text is not JSON, not FHIR, too large, or holds no Patient or more than one
      */
@@ -129,6 +157,9 @@ public final class FhirCaseReader {
         if (json.length() > MAX_JSON_CHARS) {
             throw new InvalidCaseException(List.of(new Problem("$", json.length() + " characters",
                     "FHIR JSON of at most " + MAX_JSON_CHARS + " characters")));
+        }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a UTF-8 byte order mark, as some editors and exporters write: not content
         }
         if (json.isBlank()) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "the FHIR JSON is empty")));
@@ -147,7 +178,7 @@ public final class FhirCaseReader {
             throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
                     + firstLine(e.getMessage()))));
         }
-        Reading reading = new Reading(codeMap, evaluationDate, collector.issues);
+        Reading reading = new Reading(codeMap, evaluationDate, currentWindow, collector.issues);
         if (parsed instanceof Bundle bundle) {
             return reading.read(bundle);
         }

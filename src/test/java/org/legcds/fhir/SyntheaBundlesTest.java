@@ -33,7 +33,9 @@ import org.legcds.fhir.CodeMap.Mapping;
 /**
  * Real-shaped data: every patient Synthea generated ({@code mvn -Psynthea verify}) reads without error, every finding
  * read comes from a code in that patient's bundle, and every current condition whose code is mapped is read. Prints the
- * counts of findings per vocabulary item. Runs only in the {@code synthea} profile, which points
+ * counts of findings per vocabulary item, and the mapping report (also written to
+ * {@code target/synthea-mapping-report.txt}): per mapped concept, how many records carry it, and the most frequent
+ * unmapped codes, for an informatician deciding what to map next. Runs only in the {@code synthea} profile, which points
  * {@code legcds.synthea.dir} at Synthea's output.
  */
 @EnabledIfSystemProperty(named = "legcds.synthea.dir", matches = ".+")
@@ -55,6 +57,9 @@ class SyntheaBundlesTest {
         LegCds engine = LegCds.packaged();
         Map<Code, int[]> counts = new EnumMap<>(Code.class); // present, absent, unknown, patients
         Map<String, Integer> issueKinds = new TreeMap<>();
+        Map<String, int[]> records = new TreeMap<>(); // mapping row (file:line) -> records carrying its code
+        Map<String, Mapping> rows = new TreeMap<>();
+        Map<String, Integer> unmapped = new TreeMap<>();
         int pregnant = 0;
         int findings = 0;
         List<String> failures = new ArrayList<>();
@@ -75,7 +80,26 @@ class SyntheaBundlesTest {
                         .getAllPopulatedChildElementsOfType(entry.getResource(), Coding.class));
             }
             Set<String> targets = codings.stream().map(c -> map.find(c.getSystem(), c.getCode()))
-                    .flatMap(java.util.Optional::stream).map(Mapping::targetName).collect(Collectors.toSet());
+                    .flatMap(java.util.Optional::stream)
+                    .flatMap(m -> m.pregnancy() ? Stream.of(CodeMap.PREGNANCY) : m.targets().stream().map(Code::name))
+                    .collect(Collectors.toSet());
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) { // per concept: the records that carry it
+                Resource resource = entry.getResource();
+                Set<String> seenInRecord = new java.util.HashSet<>();
+                for (Coding c : FhirContext.forR4Cached().newTerser()
+                        .getAllPopulatedChildElementsOfType(resource, Coding.class)) {
+                    java.util.Optional<Mapping> m = map.find(c.getSystem(), c.getCode());
+                    String key = m.map(Mapping::source).orElse(null);
+                    if (key != null && seenInRecord.add(key)) {
+                        records.computeIfAbsent(key, k -> new int[1])[0]++;
+                        rows.putIfAbsent(key, m.get());
+                    } else if (m.isEmpty() && CONCEPT_TYPES.contains(resource.fhirType()) && c.getDisplay() != null
+                            && seenInRecord.add(c.getSystem() + "|" + c.getCode())) {
+                        unmapped.merge(resource.fhirType() + " " + shortSystem(c.getSystem()) + " " + c.getCode()
+                                + " " + c.getDisplay(), 1, Integer::sum);
+                    }
+                }
+            }
             for (Finding f : reading.patientCase().findings()) {
                 findings++;
                 if (!targets.contains(f.code().name())) {
@@ -97,7 +121,7 @@ class SyntheaBundlesTest {
                         map.find(coding.getSystem(), coding.getCode()).filter(m -> !m.pregnancy())
                                 .filter(m -> m.read() == CodeMap.Read.PRESENCE).ifPresent(m -> {
                                     boolean read = reading.patientCase().findings().stream()
-                                            .anyMatch(f -> f.code() == m.target() && f.present());
+                                            .anyMatch(f -> m.targets().contains(f.code()) && f.present());
                                     if (!read) {
                                         failures.add(file.getFileName() + ": active " + coding.getCode() + " "
                                                 + coding.getDisplay() + " was not read as " + m.target());
@@ -116,7 +140,35 @@ class SyntheaBundlesTest {
         counts.forEach((code, c) -> System.out.printf("%-28s %8d %8d %8d%n", code, c[0], c[1], c[2]));
         System.out.println("input issues, by kind:");
         issueKinds.forEach((kind, n) -> System.out.printf("%6d  %s%n", n, kind));
+        StringBuilder report = new StringBuilder(String.format("Synthea %s: %d bundles, evaluation date %s%n%n"
+                + "Records per mapped concept (a record counts once per concept):%n%7s  %-10s %-18s %-34s %s%n",
+                dir.getFileName(), files.size(), date, "records", "system", "code", "targets", "display"));
+        rows.values().stream().sorted(java.util.Comparator.comparing(Mapping::targetName)).forEach(m -> report.append(
+                String.format("%7d  %-10s %-18s %-34s %s%n", records.get(m.source())[0], shortSystem(m.system()),
+                        m.code(), m.pregnancy() ? CodeMap.PREGNANCY : m.targets().stream().map(Code::name)
+                                .collect(Collectors.joining(" ")), m.display())));
+        report.append(String.format("%nMapped concepts that no record carried: %d of %d rows%n",
+                map.mappings().size() - rows.size(), map.mappings().size()));
+        report.append(String.format("%nUnmapped codes of conditions, observations, medicines and procedures, most "
+                + "frequent first (records):%n"));
+        unmapped.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(80)
+                .forEach(e -> report.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
+        System.out.print(report);
+        Files.writeString(Path.of("target", "synthea-mapping-report.txt"), report);
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
+    }
+
+    private static final Set<String> CONCEPT_TYPES = Set.of("Condition", "Observation", "MedicationRequest",
+            "MedicationStatement", "MedicationAdministration", "Medication", "Procedure");
+
+    private static String shortSystem(String system) {
+        return switch (system == null ? "" : system) {
+            case CodeMap.SNOMED -> "SNOMED";
+            case CodeMap.LOINC -> "LOINC";
+            case CodeMap.RXNORM -> "RxNorm";
+            case CodeMap.ICD10CM -> "ICD-10-CM";
+            default -> system;
+        };
     }
 
     /** Active (or recurrence, relapse), not refuted or in error, not dated after the evaluation date. */
