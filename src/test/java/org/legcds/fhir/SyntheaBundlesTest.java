@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -86,17 +87,15 @@ class SyntheaBundlesTest {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) { // per concept: the records that carry it
                 Resource resource = entry.getResource();
                 Set<String> seenInRecord = new java.util.HashSet<>();
-                for (Coding c : FhirContext.forR4Cached().newTerser()
-                        .getAllPopulatedChildElementsOfType(resource, Coding.class)) {
+                for (Coding c : conceptCodings(resource)) {
                     java.util.Optional<Mapping> m = map.find(c.getSystem(), c.getCode());
                     String key = m.map(Mapping::source).orElse(null);
                     if (key != null && seenInRecord.add(key)) {
                         records.computeIfAbsent(key, k -> new int[1])[0]++;
                         rows.putIfAbsent(key, m.get());
-                    } else if (m.isEmpty() && CONCEPT_TYPES.contains(resource.fhirType()) && c.getDisplay() != null
-                            && seenInRecord.add(c.getSystem() + "|" + c.getCode())) {
+                    } else if (m.isEmpty() && seenInRecord.add(c.getSystem() + "|" + c.getCode())) {
                         unmapped.merge(resource.fhirType() + " " + shortSystem(c.getSystem()) + " " + c.getCode()
-                                + " " + c.getDisplay(), 1, Integer::sum);
+                                + " " + Objects.toString(c.getDisplay(), ""), 1, Integer::sum);
                     }
                 }
             }
@@ -150,16 +149,41 @@ class SyntheaBundlesTest {
         report.append(String.format("%nMapped concepts that no record carried: %d of %d rows%n",
                 map.mappings().size() - rows.size(), map.mappings().size()));
         report.append(String.format("%nUnmapped codes of conditions, observations, medicines and procedures, most "
-                + "frequent first (records):%n"));
+                + "frequent first (records; observation answers included):%n"));
         unmapped.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(80)
                 .forEach(e -> report.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
+        report.append(String.format("%nFindings read, per vocabulary item (present, absent, unknown):%n"));
+        counts.forEach((code, c) -> report.append(String.format("%7d %7d %7d  %s%n", c[0], c[1], c[2], code)));
         System.out.print(report);
         Files.writeString(Path.of("target", "synthea-mapping-report.txt"), report);
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
     }
 
-    private static final Set<String> CONCEPT_TYPES = Set.of("Condition", "Observation", "MedicationRequest",
-            "MedicationStatement", "MedicationAdministration", "Medication", "Procedure");
+    /** The codings that name what a record is about: its code (components too), its medicine; not categories. */
+    private static List<Coding> conceptCodings(Resource resource) {
+        List<Coding> codings = new ArrayList<>();
+        if (resource instanceof Condition c) {
+            codings.addAll(c.getCode().getCoding());
+        } else if (resource instanceof org.hl7.fhir.r4.model.Observation o) {
+            codings.addAll(o.getCode().getCoding());
+            o.getComponent().forEach(k -> codings.addAll(k.getCode().getCoding()));
+            if (o.hasValueCodeableConcept()) {
+                codings.addAll(o.getValueCodeableConcept().getCoding());
+            }
+        } else if (resource instanceof org.hl7.fhir.r4.model.Procedure p) {
+            codings.addAll(p.getCode().getCoding());
+        } else if (resource instanceof org.hl7.fhir.r4.model.MedicationRequest m && m.hasMedicationCodeableConcept()) {
+            codings.addAll(m.getMedicationCodeableConcept().getCoding());
+        } else if (resource instanceof org.hl7.fhir.r4.model.MedicationAdministration m
+                && m.hasMedicationCodeableConcept()) {
+            codings.addAll(m.getMedicationCodeableConcept().getCoding());
+        } else if (resource instanceof org.hl7.fhir.r4.model.MedicationStatement m && m.hasMedicationCodeableConcept()) {
+            codings.addAll(m.getMedicationCodeableConcept().getCoding());
+        } else if (resource instanceof org.hl7.fhir.r4.model.Medication m) {
+            codings.addAll(m.getCode().getCoding());
+        }
+        return codings.stream().filter(c -> c.hasSystem() && c.hasCode()).toList();
+    }
 
     private static String shortSystem(String system) {
         return switch (system == null ? "" : system) {
