@@ -37,22 +37,35 @@ import org.legcds.Problem;
  * <p>What is read:
  * <ul>
  *   <li>{@code Condition}: clinical status active, recurrence or relapse is present; verification status refuted is
- *       absent; entered-in-error, unconfirmed, provisional and differential are not read; resolved, inactive and
- *       remission are not read unless the code map marks the item a history (e.g. cancer).</li>
- *   <li>{@code Observation}: only final, amended or corrected; a quantity in an accepted unit (identities such as
- *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a coded or yes/no answer, or a
+ *       absent; entered-in-error is not read; resolved, inactive and remission are not read unless the code map marks
+ *       the item a history (e.g. cancer). Inconsistent onset and abatement are reported (an active condition with an
+ *       abatement is read as its status says; one abated after the evaluation date was current on it).</li>
+ *   <li>{@code Observation}: final, amended or corrected; a quantity in an accepted unit (identities such as
+ *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a value at or above a threshold the code map names
+ *       (total cholesterol 240 mg/dL or more is high cholesterol), a coded or yes/no answer, or a
  *       {@code dataAbsentReason} (unknown). Of several observations of one code and side, the latest effective on or
- *       before the evaluation date is read; later ones are ignored; different values at the same time are an issue;
- *       if the latest cannot be read it is an issue and no older value takes its place (older unreadable ones are
- *       superseded and raise nothing).</li>
+ *       before the evaluation date is read; different values at the same time are an issue; if the latest cannot be
+ *       read it is an issue and no older value takes its place. When the latest is older than the
+ *       {@linkplain #withCurrentWindow current window} it is reported and treated as history (not read), unless the
+ *       item is a history (smoking, high cholesterol).</li>
  *   <li>Medicines ({@code MedicationRequest}, {@code MedicationStatement}, {@code MedicationAdministration}), by code
- *       or by reference to a contained or bundled {@code Medication} and its ingredients; {@code Procedure}.</li>
+ *       or by reference to a contained or bundled {@code Medication} and its ingredients: active or on hold is
+ *       current; a completed or stopped course counts only if it ended within the current window, or if the item is
+ *       a history (chemotherapy). {@code Procedure}.</li>
+ *   <li>Records that are not established (a condition unconfirmed, provisional or differential, or without clinical
+ *       status; an observation preliminary, registered or without status; a medicine or procedure of unknown status;
+ *       anything dated after the evaluation date) are reported as issues and not read, except a red flag
+ *       ({@code safe-side.csv}) that such a record says is there: it is read as present, on the safe side, and its
+ *       issue says so ("reported, unconfirmed").</li>
+ *   <li>Whose record: a subject must resolve to the Patient (or a copy of it, as an {@code _include} search returns
+ *       it); an absolute URL only when it is the Patient's own full URL; an identifier only when the Patient carries
+ *       it (system and value). Otherwise, and for a subject named only by display text, the record is reported and
+ *       not read. A record without a subject, in one patient's data, is that patient's.</li>
  *   <li>Side from the code itself (ICD-10-CM "pain in left leg") or from {@code bodySite}.</li>
- *   <li>Anything dated after the evaluation date is ignored: the case is the record as of that date.</li>
  * </ul>
  * Codes that map to nothing are ignored by design. A resource that maps to something but cannot be read becomes an
- * {@link InputIssue}. Input that cannot form a case at all (no Patient, more than one, JSON that is not FHIR)
- * throws {@link InvalidCaseException}.
+ * {@link InputIssue}. Input that cannot form a case at all (no Patient, more than one, copies of one Patient that
+ * disagree on gender or birth date, JSON that is not FHIR) throws {@link InvalidCaseException}.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; build once and share. <b>Nullness:</b> no method accepts or
  * returns null.
