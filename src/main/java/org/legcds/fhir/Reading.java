@@ -436,7 +436,7 @@ final class Reading {
         Taking taking = request.getDoNotPerform() ? Taking.NOTHING
                 : oneOf(status, "active", "on-hold") ? Taking.CURRENT
                 : oneOf(status, "completed", "stopped") ? Taking.PAST
-                : status == null || oneOf(status, "unknown", "draft") ? Taking.UNCLEAR : Taking.NOTHING;
+                : status == null || "unknown".equals(status) ? Taking.UNCLEAR : Taking.NOTHING; // draft: not yet ordered
         LocalDate start = firstDay(request.getAuthoredOnElement());
         LocalDate end = request.getDispenseRequest().hasValidityPeriod()
                 && request.getDispenseRequest().getValidityPeriod().hasEnd()
