@@ -197,7 +197,22 @@ final class BatchCommand implements Callable<Integer> {
                     + (ignored.size() > 10 ? ", ..." : ""));
         }
         if (bulk.isEmpty()) {
-            return new FhirBundlesInput(directory, bundles, reader, evaluationDate);
+            List<String> shared = new ArrayList<>();
+            List<Path> patients = new ArrayList<>();
+            for (Path bundle : bundles) {
+                if (FhirBundlesInput.sharedResourcesOnly(bundle)) {
+                    shared.add(bundle.getFileName().toString());
+                } else {
+                    patients.add(bundle);
+                }
+            }
+            if (!shared.isEmpty()) {
+                err.println("legcds: " + input + ": skipping " + shared.size() + " bundles of resources about no "
+                        + "patient (organisations, practitioners, medications, as Synthea writes beside the "
+                        + "patients): " + String.join(", ", shared.subList(0, Math.min(10, shared.size())))
+                        + (shared.size() > 10 ? ", ..." : ""));
+            }
+            return new FhirBundlesInput(directory, patients, reader, evaluationDate);
         }
         try {
             BulkDataInput export = BulkDataInput.open(directory, bulk, reader, evaluationDate);

@@ -272,8 +272,10 @@ class BatchCommandTest {
             Files.copy(bundle, bundles.resolve(bundle.getFileName()));
             for (JsonNode entry : entries) {
                 JsonNode resource = entry.path("resource");
+                // a server's export refers relatively (the reader refuses an absolute URL it cannot match to the
+                // Patient's own full URL, which an export line does not carry)
                 byType.computeIfAbsent(resource.path("resourceType").asText(), type -> new ArrayList<>())
-                        .add(JSON.writeValueAsString(resource));
+                        .add(JSON.writeValueAsString(resource).replace("https://ehr.example/fhir/", ""));
                 if (resource.path("resourceType").asText().equals("Patient")) {
                     patients.add(resource.path("id").asText());
                 }
@@ -306,6 +308,52 @@ class BatchCommandTest {
         JsonNode stray = records.get(patients.size());
         assertTrue(stray.get("source").asText().startsWith("Condition.ndjson:"), stray::toString);
         assertTrue(stray.at("/problems/0/expected").asText().contains("Patient/not-exported"), stray::toString);
+    }
+
+    @Test
+    void syntheasHospitalAndPractitionerFilesAreSkippedWithANoteNotCountedAsBadCases() throws IOException {
+        Path directory = Files.createDirectories(tmp.resolve("synthea"));
+        Files.copy(FHIR_BUNDLES.resolve("cauda-equina.json"), directory.resolve("Jane_Doe_1.json"));
+        Files.writeString(directory.resolve("hospitalInformation1764547200000.json"), "\uFEFF{\"resourceType\":"
+                + "\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":{\"resourceType\":\"Organization\","
+                + "\"id\":\"o1\",\"name\":\"General Hospital\"}},{\"resource\":{\"resourceType\":\"Location\","
+                + "\"id\":\"l1\"}}]}");
+        Files.writeString(directory.resolve("practitionerInformation1764547200000.json"), "{\"resourceType\":"
+                + "\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":{\"resourceType\":\"Practitioner\","
+                + "\"id\":\"dr1\"}},{\"resource\":{\"resourceType\":\"PractitionerRole\",\"id\":\"r1\"}}]}");
+        Files.writeString(directory.resolve("zz-observations-only.json"), "{\"resourceType\":\"Bundle\","
+                + "\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}]}");
+
+        Run run = legcds("batch", directory, "--evaluation-date", EVALUATION_DATE);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), "records about no Patient are still bad input: " + run);
+        assertEquals(List.of("Jane_Doe_1.json", "zz-observations-only.json"),
+                records(run).stream().map(r -> r.get("source").asText()).toList());
+        assertTrue(run.err().contains("skipping 2 bundles of resources about no patient (organisations, "
+                + "practitioners, medications, as Synthea writes beside the patients): "
+                + "hospitalInformation1764547200000.json, practitionerInformation1764547200000.json"), run.err());
+    }
+
+    @Test
+    void aBulkDataMedicationIsJoinedIntoThePatientWhoseRequestRefersToIt() throws IOException {
+        Path export = Files.createDirectories(tmp.resolve("export"));
+        Files.writeString(export.resolve("Patient.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"p1\","
+                + "\"gender\":\"female\",\"birthDate\":\"1960-01-01\"}\n");
+        Files.writeString(export.resolve("MedicationRequest.ndjson"), "{\"resourceType\":\"MedicationRequest\","
+                + "\"id\":\"m1\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":"
+                + "\"Patient/p1\"},\"medicationReference\":{\"reference\":\"Medication/b12\"},"
+                + "\"authoredOn\":\"2026-10-01\"}\n");
+        Files.writeString(export.resolve("Medication.ndjson"), "{\"resourceType\":\"Medication\",\"id\":\"b12\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\","
+                + "\"code\":\"309594\"}]}}\n");
+
+        Run run = legcds("batch", export, "--evaluation-date", EVALUATION_DATE);
+
+        assertEquals(Main.OK, run.exitCode(), run::toString);
+        JsonNode record = records(run).get(0);
+        assertEquals(0, record.get("issues").size(), "the Medication was found: " + record.get("issues"));
+        assertTrue(run.err().contains("1 shared resources (Medication) joined"), run.err());
     }
 
     @Test
