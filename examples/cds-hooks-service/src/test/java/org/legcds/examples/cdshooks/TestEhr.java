@@ -60,15 +60,15 @@ final class TestEhr implements AutoCloseable {
                 ctx.contentType("application/fhir+json").result(body);
             }
         });
-        server.start(0);
+        server.start("127.0.0.1", 0);
     }
 
     URI jwksUrl() {
-        return URI.create("http://localhost:" + server.port() + "/jwks.json");
+        return URI.create("http://127.0.0.1:" + server.port() + "/jwks.json");
     }
 
     String fhirBase() {
-        return "http://localhost:" + server.port() + "/fhir";
+        return "http://127.0.0.1:" + server.port() + "/fhir";
     }
 
     /** What the FHIR server answers, by relative URL ({@code Patient/1}, {@code Condition?patient=1}). */
