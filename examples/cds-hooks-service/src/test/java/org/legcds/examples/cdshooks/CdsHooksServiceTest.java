@@ -197,11 +197,13 @@ class CdsHooksServiceTest {
         ObjectNode request = (ObjectNode) JSON.readTree(read("cauda-equina.json"));
         ((ObjectNode) request.get("prefetch")).remove("observations");
         request.put("fhirServer", ehr.fhirBase());
+        request.putObject("fhirAuthorization").put("access_token", "fhir-access-token-123").put("token_type", "Bearer");
         ehr.serveFhir(Map.of());
 
         HttpResponse<String> response = post(VIEW, request.toString(), ehr.token(BASE + VIEW));
 
         assertEquals(412, response.statusCode(), response.body());
+        assertEquals(1, ehr.fhirAuthorizations.size(), "the allow-listed server was asked once");
     }
 
     // --- authentication: each rejection -------------------------------------------------------------------------
