@@ -14,8 +14,9 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The FHIR data the service needs: its prefetch templates, reading what the EHR prefetched, and fetching what it did
- * not from the EHR's FHIR server (with the bearer token the EHR passed), as CDS Hooks describes
+ * The FHIR data the service needs: its prefetch templates (generated from the library's code maps), reading what the
+ * EHR prefetched, and fetching what it did not from the EHR's FHIR server (allow-listed, with the bearer token the EHR
+ * passed, see {@link FhirFetcher}), as CDS Hooks describes
  * (https://cds-hooks.hl7.org/2.0/#providing-fhir-resources-to-a-cds-service). Thread-safe.
  */
 final class Prefetch {

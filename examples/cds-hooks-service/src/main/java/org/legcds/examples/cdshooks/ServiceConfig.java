@@ -93,6 +93,14 @@ record ServiceConfig(String host, int port, URI baseUrl, Map<String, URI> issuer
         }
     }
 
+    /** The configuration without the keystore password. */
+    @Override
+    public String toString() {
+        return "ServiceConfig[host=" + host + ", port=" + port + ", baseUrl=" + baseUrl + ", issuers=" + issuers
+                + ", allowedOrigins=" + allowedOrigins + ", fhirServers=" + fhirServers + ", tls="
+                + (tlsKeystore != null) + ", insecureDevNoJwt=" + insecureDevNoJwt + "]";
+    }
+
     /** A configuration with the defaults, for the public base URL given. */
     static Builder builder(URI baseUrl) {
         return new Builder(baseUrl);
