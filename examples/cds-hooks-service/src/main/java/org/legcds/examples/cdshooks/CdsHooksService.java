@@ -59,6 +59,8 @@ final class CdsHooksService implements AutoCloseable {
     /** The deepest JSON accepted: a CDS Hooks request with FHIR prefetch is far shallower. */
     static final int MAX_JSON_DEPTH = 100;
     private static final String ISSUER = "legcds.issuer";
+    /** The largest feedback body: {@value FeedbackLog#MAX_ITEMS} items of {@value FeedbackLog#MAX_ITEM_BYTES} bytes. */
+    private static final long FEEDBACK_MAX_BYTES = (long) FeedbackLog.MAX_ITEMS * FeedbackLog.MAX_ITEM_BYTES;
 
     private final ServiceConfig config;
     private final LegCds engine;
@@ -353,7 +355,7 @@ final class CdsHooksService implements AutoCloseable {
         }
         int kept;
         try {
-            kept = feedback.append(id, issuer(ctx), body(ctx));
+            kept = feedback.append(id, issuer(ctx), body(ctx, Math.min(config.maxBodyBytes(), FEEDBACK_MAX_BYTES)));
         } catch (HttpProblem e) {
             if (e.status() == 507) {
                 LOG.error("feedback refused: the feedback file {} reached its size limit", config.feedbackFile());
@@ -368,7 +370,10 @@ final class CdsHooksService implements AutoCloseable {
 
     /** The body as JSON, read up to the size limit: 413 beyond it, 400 with the reason when it is not JSON. */
     private JsonNode body(Context ctx) {
-        long limit = config.maxBodyBytes();
+        return body(ctx, config.maxBodyBytes());
+    }
+
+    private JsonNode body(Context ctx, long limit) {
         if (ctx.req().getContentLengthLong() > limit) {
             throw new HttpProblem(413, "request body larger than " + limit + " bytes");
         }

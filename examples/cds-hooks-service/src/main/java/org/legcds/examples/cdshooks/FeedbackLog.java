@@ -181,10 +181,13 @@ final class FeedbackLog {
             if (size + bytes.length > maxBytes) {
                 throw new HttpProblem(507, "the feedback store is full; the feedback was not kept");
             }
+            List<String> marked = new ArrayList<>();
             for (String card : cards) {
                 if (!issued.markAnswered(card)) {
+                    marked.forEach(issued::unmarkAnswered);
                     throw new HttpProblem(409, "a card already has feedback; it is accepted once per card");
                 }
+                marked.add(card);
             }
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

@@ -427,27 +427,39 @@ class AttacksTest {
     @Test
     void aHugeCommentIsRefused() throws Exception {
         String card = uuids(call(VIEW, read("peripheral-artery-disease.json"))).get(0);
-        ObjectNode request = item(card, Instant.now());
-        ((ObjectNode) request.at("/feedback/0")).putObject("overrideReason").put("userComment", "x".repeat(4 << 20));
+        ObjectNode huge = item(card, Instant.now());
+        ((ObjectNode) huge.at("/feedback/0")).putObject("overrideReason").put("userComment", "x".repeat(4 << 20));
+        ObjectNode overLimit = item(card, Instant.now());
+        ((ObjectNode) overLimit.at("/feedback/0")).putObject("overrideReason")
+                .put("userComment", "x".repeat(FeedbackLog.MAX_COMMENT + 1));
 
-        HttpResponse<String> response = feedback(request);
+        HttpResponse<String> fourMebibytes = feedback(huge);
+        HttpResponse<String> tooLong = feedback(overLimit);
 
-        assertTrue(response.statusCode() == 400 || response.statusCode() == 413, response.body());
+        assertEquals(413, fourMebibytes.statusCode(), fourMebibytes.body());
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(reason(tooLong).contains("userComment"), tooLong.body());
         assertFalse(Files.exists(feedbackFile) && Files.readString(feedbackFile).contains(card));
     }
 
     @Test
-    void twentyThousandItemsAreRefused() throws Exception {
+    void twentyThousandItemsAreRefusedAndSoAreFiftyOne() throws Exception {
         String card = uuids(call(VIEW, read("peripheral-artery-disease.json"))).get(0);
-        ObjectNode request = JSON.createObjectNode();
+        ObjectNode many = JSON.createObjectNode();
         for (int i = 0; i < 20_000; i++) {
-            request.withArray("feedback").add(item(card, Instant.now()).at("/feedback/0"));
+            many.withArray("feedback").add(item(card, Instant.now()).at("/feedback/0"));
+        }
+        ObjectNode fiftyOne = JSON.createObjectNode();
+        for (int i = 0; i < FeedbackLog.MAX_ITEMS + 1; i++) {
+            fiftyOne.withArray("feedback").add(item(card, Instant.now()).at("/feedback/0"));
         }
 
-        HttpResponse<String> response = feedback(request);
+        HttpResponse<String> twentyThousand = feedback(many);
+        HttpResponse<String> justOver = feedback(fiftyOne);
 
-        assertEquals(400, response.statusCode(), response.body());
-        assertTrue(reason(response).contains("at most"), response.body());
+        assertEquals(413, twentyThousand.statusCode(), twentyThousand.body()); // beyond the feedback body limit
+        assertEquals(400, justOver.statusCode(), justOver.body());
+        assertTrue(reason(justOver).contains("at most"), justOver.body());
     }
 
     @Test
