@@ -59,6 +59,7 @@ class AttacksTest {
     static Path tmp;
 
     private static TestEhr ehr;
+    private static TestEhr otherEhr;
     private static LocalFhirServer trusted;
     private static LocalFhirServer attacker;
     private static CdsHooksService service;
@@ -67,11 +68,13 @@ class AttacksTest {
     @BeforeAll
     static void start() throws Exception {
         ehr = new TestEhr();
+        otherEhr = new TestEhr("https://other-ehr.example.org");
         trusted = new LocalFhirServer();
         attacker = new LocalFhirServer();
         feedbackFile = tmp.resolve("feedback.ndjson");
         ServiceConfig config = ServiceConfig.builder(URI.create(BASE)).port(0)
-                .issuers(Map.of(TestEhr.ISSUER, ehr.jwksUrl())).allowedOrigins(Set.of(SANDBOX))
+                .issuers(Map.of(TestEhr.ISSUER, ehr.jwksUrl(), otherEhr.issuer, otherEhr.jwksUrl()))
+                .allowedOrigins(Set.of(SANDBOX))
                 .fhirServers(List.of(URI.create(trusted.base()))).insecureDevHttpFhir(true)
                 .feedbackFile(feedbackFile).build();
         service = new CdsHooksService(config, LegCds.packaged(), FhirCaseReader.standard(), Clock.systemUTC())
@@ -84,6 +87,7 @@ class AttacksTest {
         trusted.close();
         attacker.close();
         ehr.close();
+        otherEhr.close();
     }
 
     // --- 1. CORS: the browser's way --------------------------------------------------------------------------------
@@ -413,6 +417,18 @@ class AttacksTest {
 
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(reason(response).contains("this service issued"), response.body());
+    }
+
+    @Test
+    void anotherEhrCannotGiveFeedbackOnCardsIssuedToTheFirst() throws Exception {
+        String card = uuids(call(VIEW, read("peripheral-artery-disease.json"))).get(0);
+        String path = VIEW + "/feedback";
+
+        HttpResponse<String> response = send(post(path, item(card, Instant.now()).toString())
+                .header("Authorization", "Bearer " + otherEhr.token(BASE + path)));
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals(200, feedback(item(card, Instant.now())).statusCode(), "the EHR it was issued to may");
     }
 
     @Test
