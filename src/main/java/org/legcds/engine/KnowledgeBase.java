@@ -200,8 +200,8 @@ public final class KnowledgeBase {
         return catalogue;
     }
 
-    /** The catalogue entry of a rule of this knowledge base. */
-    public RuleRef ref(Rule rule) {
+    /** The catalogue entry of a rule of this knowledge base (package-private: a Drools type in the signature). */
+    RuleRef ref(Rule rule) {
         RuleRef ref = rules.get(rule);
         if (ref == null) {
             // identity lookup failed (Drools may hand out another instance); fall back to the name
