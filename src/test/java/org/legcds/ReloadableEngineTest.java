@@ -359,7 +359,7 @@ class ReloadableEngineTest {
             }
             replaced.add(new WeakReference<>(old));
             replaced.add(new WeakReference<>(knowledgeBaseOf(old)));
-            replaced.add(new WeakReference<>(knowledgeBaseOf(old).kieBase()));
+            replaced.add(new WeakReference<>(kieBaseOf(knowledgeBaseOf(old))));
             write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "MRI, version " + i));
             assertEquals(Outcome.RELOADED, engine.reload().outcome());
         }
@@ -371,6 +371,13 @@ class ReloadableEngineTest {
         Field field = LegCds.class.getDeclaredField("knowledgeBase");
         field.setAccessible(true);
         return (KnowledgeBase) field.get(engine);
+    }
+
+    /** The Drools knowledge base inside a loaded knowledge base (package-private there; reached by reflection). */
+    static Object kieBaseOf(KnowledgeBase knowledgeBase) throws ReflectiveOperationException {
+        Field field = KnowledgeBase.class.getDeclaredField("kieBase");
+        field.setAccessible(true);
+        return field.get(knowledgeBase);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 package org.legcds.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,9 +95,16 @@ public final class Main {
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"legcds " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws IOException {
+            // written by the build (resource filtering), so it is right in the jar and in target/classes alike
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/org/legcds/build.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            return new String[] {"legcds " + build.getProperty("version", "(development build)")
+                    + " (Drools " + build.getProperty("drools.version", "?") + ")"};
         }
     }
 }

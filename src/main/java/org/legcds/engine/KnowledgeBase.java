@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -79,7 +80,10 @@ public final class KnowledgeBase {
                 throw new IllegalStateException(PRECOMPILED + " lists no models; the build did not precompile the rules");
             }
             AlphaIndexes.addTo(models);
-            return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models),
+            // the configuration from drools-core, not KieServices.get(): that needs drools-compiler, which hosts of the
+            // packaged rules do not have (the same defaults either way)
+            return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models,
+                            RuleBaseFactory.newKnowledgeBaseConfiguration()),
                     new String(meta.readAllBytes(), StandardCharsets.UTF_8), precompiled.getProperty("contentHash"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the packaged knowledge base", e);
@@ -94,6 +98,7 @@ public final class KnowledgeBase {
     }
 
     static KnowledgeBase compile(RuleSet rules) {
+        requireCompiler();
         KieBase kieBase = RuleCompiler.compile(rules).kieBase();
         try {
             return new KnowledgeBase(kieBase, rules.metadata(), rules.contentHash());
@@ -101,6 +106,30 @@ public final class KnowledgeBase {
             throw new RuleCompilationException(e.errors().stream().map(error -> placed(error, rules)).toList());
         }
     }
+
+    /**
+     * The DRL compiler is optional for hosts ({@link #packaged} runs without it), so a host that compiles rules without
+     * it learns which dependency to add instead of meeting a bare {@link NoClassDefFoundError} half-way.
+     */
+    private static void requireCompiler() {
+        for (String name : COMPILER_CLASSES) {
+            try {
+                Class.forName(name, false, KnowledgeBase.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                String drools = RuleBaseFactory.class.getPackage().getImplementationVersion();
+                throw new IllegalStateException("compiling rules at run time (LegCds.fromDirectory, ReloadableEngine) "
+                        + "needs the Drools rule compiler, which is not on the class path (" + name + " is missing): "
+                        + "add the dependency org.drools:drools-model-codegen" + (drools == null
+                        ? " in the version of your drools-core" : ":" + drools)
+                        + ". LegCds.packaged() does not need it.", e);
+            }
+        }
+    }
+
+    /** A class of each artifact that compiling DRL needs and the packaged rules do not. */
+    private static final List<String> COMPILER_CLASSES = List.of(
+            "org.drools.model.codegen.ExecutableModelProject",          // drools-model-codegen
+            "org.drools.compiler.kie.builder.impl.KieServicesImpl");     // drools-compiler
 
     /** Puts a catalogue error (which knows only the rule's name) at the rule's file and line. */
     private static RuleCompilationException.Error placed(RuleCompilationException.Error error, RuleSet rules) {
@@ -128,7 +157,8 @@ public final class KnowledgeBase {
         return in;
     }
 
-    public KieBase kieBase() {
+    /** The Drools knowledge base: for this package only, so no Drools type shows in a public signature. */
+    KieBase kieBase() {
         return kieBase;
     }
 
@@ -170,8 +200,8 @@ public final class KnowledgeBase {
         return catalogue;
     }
 
-    /** The catalogue entry of a rule of this knowledge base. */
-    public RuleRef ref(Rule rule) {
+    /** The catalogue entry of a rule of this knowledge base (package-private: a Drools type in the signature). */
+    RuleRef ref(Rule rule) {
         RuleRef ref = rules.get(rule);
         if (ref == null) {
             // identity lookup failed (Drools may hand out another instance); fall back to the name

@@ -118,8 +118,13 @@ public final class FhirCaseReader {
         return currentWindow;
     }
 
-    /** A reader with the code maps packaged in the jar. */
+    /**
+     * A reader with the code maps packaged in the jar.
+     *
+     * @throws IllegalStateException naming the dependency to add, if HAPI FHIR's R4 structures are not on the class path
+     */
     public static FhirCaseReader standard() {
+        Hapi.require();
         return Standard.READER;
     }
 
@@ -128,9 +133,12 @@ public final class FhirCaseReader {
      * {@code src/main/resources/org/legcds/fhir/} (every {@code *.csv} is loaded).
      *
      * @throws IllegalArgumentException naming every file and line that is wrong
+     * @throws IllegalStateException    naming the dependency to add, if HAPI FHIR's R4 structures are not on the class
+     *                                  path
      */
     public static FhirCaseReader withMappings(Path directory) {
         requireNonNull(directory, "directory must not be null");
+        Hapi.require();
         return new FhirCaseReader(CodeMap.load(directory), DEFAULT_CURRENT_WINDOW);
     }
 
@@ -179,18 +187,7 @@ public final class FhirCaseReader {
         }
         refuseHugeNumbers(json);
         Collector collector = new Collector();
-        IParser parser = FhirContext.forR4Cached().newJsonParser();
-        parser.setParserErrorHandler(collector);
-        IBaseResource parsed;
-        try {
-            parsed = parser.parseResource(json);
-        } catch (DataFormatException e) {
-            throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: " + firstLine(e.getMessage()))));
-        } catch (RuntimeException e) {
-            // HAPI throws others for some malformed input (e.g. an unknown Bundle.entry.request.method): still bad input
-            throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
-                    + firstLine(e.getMessage()))));
-        }
+        IBaseResource parsed = collector.parse(json);
         Reading reading = new Reading(codeMap, evaluationDate, currentWindow, collector.issues);
         if (parsed instanceof Bundle bundle) {
             return reading.read(bundle);
@@ -238,6 +235,26 @@ public final class FhirCaseReader {
     /** The parser's complaints about elements and values, as issues (HAPI's default would log or throw instead). */
     private static final class Collector implements IParserErrorHandler {
         private final List<InputIssue> issues = new ArrayList<>();
+
+        /**
+         * Parses with HAPI, reporting to this collector. Here rather than in {@code readJson}: the verifier loads the
+         * HAPI types that code passes on or catches with the class that holds it, and FhirCaseReader must load without
+         * HAPI so that {@link #standard()} can say that it is missing.
+         */
+        IBaseResource parse(String json) {
+            IParser parser = FhirContext.forR4Cached().newJsonParser();
+            parser.setParserErrorHandler(this);
+            try {
+                return parser.parseResource(json);
+            } catch (DataFormatException e) {
+                throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: "
+                        + firstLine(e.getMessage()))));
+            } catch (RuntimeException e) {
+                // HAPI throws others for some malformed input (e.g. an unknown Bundle.entry.request.method): bad input
+                throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
+                        + firstLine(e.getMessage()))));
+            }
+        }
 
         private void add(IParseLocation location, String field, String problem) {
             String parent = location == null || location.getParentElementName() == null ? ""
