@@ -57,6 +57,7 @@ public final class Benchmarks {
     private final List<Variant> variants = Variant.fromProperties();
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
 
     private Benchmarks() {
     }
@@ -107,6 +108,7 @@ public final class Benchmarks {
             batch();
         }
         summary.put("load_average_at_end", loadAverage());
+        summary.put("failures", failures);
         if (variants.size() > 1) {
             ratios();
         }
@@ -248,32 +250,41 @@ public final class Benchmarks {
         row(variant, "alloc_kib_per_assessment", alloc, "KiB", "JMH gc.alloc.rate.norm");
     }
 
-    private void throughput(Variant variant) throws RunnerException {
+    private void throughput(Variant variant) {
         for (int threads : new int[] {1, 2}) {
             double score = throughput(variant, AssessBenchmark.class.getName() + ".assess", threads);
-            put(variant, "throughput_" + threads + "t", Math.round(score));
+            put(variant, "throughput_" + threads + "t", whole(score));
             row(variant, "throughput_" + threads + "t", score, "/s", "assessments per second, " + threads
                     + (threads == 1 ? " thread" : " threads") + " (JMH Throughput)");
         }
     }
 
-    private double throughput(Variant variant, String benchmark, int threads) throws RunnerException {
-        RunResult result = new Runner(jmh(variant, benchmark).mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
-                .threads(threads).build()).runSingle();
-        return result.getPrimaryResult().getScore();
+    /** The throughput, or NaN when the benchmark failed (a lever that breaks the engine must not hide the rest). */
+    private double throughput(Variant variant, String benchmark, int threads) {
+        try {
+            RunResult result = new Runner(jmh(variant, benchmark).mode(Mode.Throughput).timeUnit(TimeUnit.SECONDS)
+                    .threads(threads).build()).runSingle();
+            return result.getPrimaryResult().getScore();
+        } catch (RunnerException e) {
+            System.out.println("FAILED: " + benchmark + " on " + threads + " threads with " + variant.describe()
+                    + ": " + e.getMessage() + " (the benchmark's output above says why)");
+            failures.add(benchmark.substring(benchmark.lastIndexOf('.') + 1) + " " + threads + "t " + variant.name());
+            return Double.NaN;
+        }
     }
 
     /** The I/O floor and the assessed batch path against it, on two threads. */
-    private void io(Variant variant) throws RunnerException {
+    private void io(Variant variant) {
         String bench = IoFloorBenchmark.class.getName();
         double floor = throughput(variant, bench + ".ioFloor", 2);
         double full = throughput(variant, bench + ".assessedFull", 2);
         double compact = throughput(variant, bench + ".assessedCompact", 2);
-        put(variant, "io_floor_2t", Math.round(floor));
-        put(variant, "io_assessed_full_2t", Math.round(full));
-        put(variant, "io_assessed_compact_2t", Math.round(compact));
-        put(variant, "io_ratio_full", Math.round(full / floor * 1000) / 1000.0);
-        put(variant, "io_ratio_compact", Math.round(compact / floor * 1000) / 1000.0);
+        put(variant, "io_floor_2t", whole(floor));
+        put(variant, "io_assessed_full_2t", whole(full));
+        put(variant, "io_assessed_compact_2t", whole(compact));
+        put(variant, "io_ratio_full", Double.isNaN(full / floor) ? null : Math.round(full / floor * 1000) / 1000.0);
+        put(variant, "io_ratio_compact", Double.isNaN(compact / floor) ? null
+                : Math.round(compact / floor * 1000) / 1000.0);
         row(variant, "io_floor_2t", floor, "/s", "read a case line, write a fixed full assessment (no rules), 2 threads");
         row(variant, "io_assessed_full_2t", full, "/s", "read, assess, write the full assessment, 2 threads");
         row(variant, "io_assessed_compact_2t", compact, "/s", "read, assess, write the compact assessment, 2 threads");
@@ -481,6 +492,9 @@ public final class Benchmarks {
         if (variants.size() > 1) {
             System.out.println("A/B: A = " + variants.get(0).describe() + "; B = " + variants.get(1).describe());
         }
+        if (!failures.isEmpty()) {
+            System.out.println("FAILED (no figure): " + String.join(", ", failures));
+        }
         System.out.printf("%-36s %10s %-4s %5s  %s%n", "metric", "value", "", "load", "how");
         for (String[] r : table) {
             System.out.printf("%-36s %10s %-4s %5s  %s%n", r[0], r[1], r[2], r[4], r[3]);
@@ -555,6 +569,11 @@ public final class Benchmarks {
         double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** A whole number, or null (written as JSON null) for a figure that could not be measured. */
+    private static Long whole(double value) {
+        return Double.isNaN(value) ? null : Math.round(value);
     }
 
     private static double round(double value) {
