@@ -93,6 +93,13 @@ final class BatchCommand implements Callable<Integer> {
             description = "No progress bar and no summary on stderr (bad items are still listed).")
     boolean quiet;
 
+    @Option(names = "--detail", paramLabel = "full|compact",
+            description = "How much of each assessment to write: full (default), the explained assessment as "
+                    + "'assess --json' writes it; compact, its decisions only (urgency, red flags, checks not "
+                    + "evaluated, claudication type, differential ids and tiers, steps, questions, knowledge-base "
+                    + "version), the same keys without explanations, labels or trace.")
+    String detail = "full";
+
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and use the rules in this directory instead of the packaged ones.")
     Path rulesDir;
@@ -103,6 +110,9 @@ final class BatchCommand implements Callable<Integer> {
             throw new Failure(Main.BAD_INPUT, "--threads must be from 1 to " + MAX_THREADS + ", but is " + threads
                     + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors; more threads "
                     + "than processors only add memory)");
+        }
+        if (!detail.equals("full") && !detail.equals("compact")) {
+            throw new Failure(Main.BAD_INPUT, "--detail must be full or compact, but is '" + detail + "'");
         }
         writable("-o", output);
         writable("--summary", summaryFile);
@@ -242,10 +252,11 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LegCds engine = Engines.load(rulesDir);
         BatchSummary summary = new BatchSummary();
+        BatchInput.Detail level = detail.equals("compact") ? BatchInput.Detail.COMPACT : BatchInput.Detail.FULL;
         long start = System.nanoTime(); // progress and rate for the user only; assessments never read a clock
         try (Writer out = openOutput(); BatchProgress progress = BatchProgress.of(quiet, err)) {
             new OrderedPipeline<I, BatchInput.Outcome>(threads, 4 * threads).run(source,
-                    item -> source.assess(item, engine),
+                    item -> source.assess(item, engine).rendered(level),
                     outcome -> {
                         try {
                             out.write(outcome.json());
