@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
         description = "Clinical decision support for bilateral leg pain. It supports clinicians; it does not diagnose "
                 + "patients.",
         subcommands = {AssessCommand.class, BatchCommand.class, CheckCommand.class, VocabularyCommand.class,
-                TestCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+                TestCommand.class, RulesCommand.class, CoverageCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static final int OK = 0;
