@@ -41,8 +41,7 @@ import picocli.CommandLine.Spec;
                         + "Bundles (*.json, one patient each) or a FHIR Bulk Data export (*.ndjson by resource type).",
                 "Output lines: {\"line\":n,\"patient\":id,\"assessment\":{...}} or, for a bad line, "
                         + "{\"line\":n,\"problems\":[...]}; FHIR input has \"source\" (file or file:line) instead "
-                        + "of \"line\", and \"issues\".",
-                "Exit 0 when every case was assessed, 2 when some input was bad, 1 on an unexpected failure."})
+                        + "of \"line\", and \"issues\"."})
 final class BatchCommand implements Callable<Integer> {
 
     /** Bad items listed on stderr; the rest are only counted (each still has an error record in the output). */

@@ -17,9 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = {"Run scenarios and report, per rule, how many scenarios fire it and which; then the totals "
                 + "(rules, fired, percentage, never fired). Whether a scenario passes does not matter here: "
-                + "'legcds test' says that.",
-                "Exit codes: 0 ok, 2 a bad scenario file or folder (reported, the others still count), 3 rules that "
-                        + "do not compile."})
+                + "'legcds test' says that."})
 final class CoverageCommand implements Callable<Integer> {
 
     enum Format { TEXT, CSV, MARKDOWN }

@@ -26,8 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Print the rule catalogue: id, name, layer (the rules/ folder of its DRL file) and source claims.",
                 "With --markdown or --html, a document of the knowledge base for clinical review: each rule's "
                         + "conditions (thresholds as written in the DRL) and the claim texts of the evidence register; "
-                        + "--html adds the scenarios that exercise each rule and the red-flag checks with their screens.",
-                "Exit codes: 0 ok, 2 bad input, 3 rules that do not compile."})
+                        + "--html adds the scenarios that exercise each rule and the red-flag checks with their screens."})
 final class RulesCommand implements Callable<Integer> {
 
     /** The evidence register used by default, when it exists in the working directory. */

@@ -18,9 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run clinical scenarios (scenarios/README.md), given as files and folders, against the rules and "
                 + "print a pass/fail table, then 'N passed, M failed'. A bad scenario file is reported and the others "
-                + "still run.",
-                "Exit codes: 0 all passed, 4 a scenario failed, 2 a bad scenario file or folder (after running the "
-                        + "rest), 3 rules that do not compile."})
+                + "still run."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
