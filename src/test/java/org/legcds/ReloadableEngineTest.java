@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcds.ReloadResult.Outcome;
 import org.legcds.assessment.Assessment;
@@ -51,6 +52,10 @@ import org.legcds.facts.Status;
  */
 @DisplayName("Reloading the rules of a running engine")
 class ReloadableEngineTest {
+
+    /** Rules that do not load are provoked on purpose here: their warnings are captured, shown only on failure. */
+    @RegisterExtension
+    static final CapturedLogs LOGS = new CapturedLogs("org.legcds.ReloadableEngine");
 
     private static final Path RULES = Path.of("rules").toAbsolutePath();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);

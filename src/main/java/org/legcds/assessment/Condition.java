@@ -65,6 +65,11 @@ public enum Condition {
         this.decidedBy = decidedBy;
     }
 
+    /** The stable id, as in rules and JSON (the definition's id once the vocabulary is data). */
+    public String id() {
+        return name();
+    }
+
     public String label() {
         return label;
     }

@@ -18,6 +18,11 @@ public enum RedFlagCheck {
         this.label = label;
     }
 
+    /** The stable id, as in rules and JSON (the definition's id once the vocabulary is data). */
+    public String id() {
+        return name();
+    }
+
     public String label() {
         return label;
     }

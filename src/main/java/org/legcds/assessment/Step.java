@@ -75,6 +75,11 @@ public enum Step {
         return kind;
     }
 
+    /** The stable id, as in rules and JSON (the definition's id once the vocabulary is data). */
+    public String id() {
+        return name();
+    }
+
     public String label() {
         return label;
     }

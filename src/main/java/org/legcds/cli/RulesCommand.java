@@ -3,8 +3,10 @@ package org.legcds.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.legcds.LegCds;
@@ -12,7 +14,10 @@ import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.legcds.engine.RuleSet;
 import org.legcds.facts.Escaping;
+import org.legcds.report.DrlRules;
+import org.legcds.report.KnowledgeBaseDocument;
 import org.legcds.scenario.EvidenceRegister;
+import org.legcds.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,19 +25,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Print the rule catalogue: id, name, layer (the rules/ folder of its DRL file) and source claims.",
-                "With --markdown, a Markdown document of the knowledge base for clinical review, with the claim texts "
-                        + "of the evidence register.",
-                "Exit codes: 0 ok, 2 bad input, 3 rules that do not compile."})
+                "With --markdown or --html, a document of the knowledge base for clinical review: each rule's "
+                        + "conditions (thresholds as written in the DRL) and the claim texts of the evidence register; "
+                        + "--html adds the scenarios that exercise each rule and the red-flag checks with their screens."})
 final class RulesCommand implements Callable<Integer> {
 
     /** The evidence register used by default, when it exists in the working directory. */
     static final Path DEFAULT_SEEDS = Path.of("seeds");
+    /** The scenarios run for --html by default, when they exist in the working directory. */
+    static final Path DEFAULT_SCENARIOS = Path.of("scenarios");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--markdown", description = "Write a Markdown document of the knowledge base for clinical review.")
     boolean markdown;
+
+    @Option(names = "--html", description = "Write a self-contained HTML document of the knowledge base for clinical "
+            + "review (rules by layer with conditions, claims and scenarios; red-flag checks and their screens).")
+    boolean html;
+
+    @Option(names = "--scenarios", paramLabel = "<scenario-dir>", description = "The scenarios whose runs --html "
+            + "shows per rule (default: scenarios, if it exists).")
+    Path scenariosDir;
 
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and list the rules in this directory instead of the packaged ones.")
@@ -59,11 +74,38 @@ final class RulesCommand implements Callable<Integer> {
         Map<String, List<RuleRef>> byLayer = RuleLayers.group(engine.rules(),
                 rule -> layers.getOrDefault(rule.name(), RuleLayers.TOP_LEVEL));
         PrintWriter out = spec.commandLine().getOut();
+        if (markdown && html) {
+            return fail(Main.BAD_INPUT, "--markdown and --html are exclusive: choose one document");
+        }
+        Map<String, DrlRules.Rule> written = new HashMap<>();
+        DrlRules.parse(files.drl()).forEach(r -> written.putIfAbsent(r.name(), r));
+        if (html) {
+            return html(out, engine, files, register);
+        }
         if (markdown) {
-            markdown(out, engine.knowledgeBase(), byLayer, register, seeds);
+            markdown(out, engine.knowledgeBase(), byLayer, register, seeds, written);
         } else {
             table(out, engine, layers);
         }
+        return Main.OK;
+    }
+
+    private int html(PrintWriter out, LegCds engine, RuleSet files, EvidenceRegister register) {
+        Path scenarios = scenariosDir != null ? scenariosDir
+                : Files.isDirectory(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS : null;
+        Map<String, List<String>> byRule = null;
+        if (scenarios != null) {
+            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios));
+            inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
+            if (!inputs.problems().isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            byRule = Coverage.of(engine.rules(), new ScenarioRunner(engine).run(inputs.scenarios())).byRule();
+        }
+        out.print(KnowledgeBaseDocument.render(new KnowledgeBaseDocument.Content(engine.knowledgeBase(),
+                engine.rules(), DrlRules.parse(files.drl()), RuleLayers.order(),
+                id -> register == null ? Optional.empty() : register.claim(id).map(EvidenceRegister.Claim::text),
+                byRule)));
         return Main.OK;
     }
 
@@ -85,7 +127,7 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     private static void markdown(PrintWriter out, KnowledgeBaseInfo kb, Map<String, List<RuleRef>> byLayer,
-                                 EvidenceRegister register, Path seeds) {
+                                 EvidenceRegister register, Path seeds, Map<String, DrlRules.Rule> written) {
         out.println("# " + cell(kb.name()));
         out.println();
         out.println("Decision support for clinicians; it does not diagnose patients. Generated by `legcds rules "
@@ -122,12 +164,15 @@ final class RulesCommand implements Callable<Integer> {
             out.println();
             out.println(rules.size() + (rules.size() == 1 ? " rule." : " rules."));
             out.println();
-            out.println("| Id | Name | Sources |");
-            out.println("| --- | --- | --- |");
+            out.println("| Id | Name | When | Sources |");
+            out.println("| --- | --- | --- | --- |");
             for (RuleRef rule : rules) {
                 String sources = rule.sources().stream().map(id -> claim(id, register))
                         .collect(Collectors.joining("<br>"));
-                out.println("| " + cell(rule.id()) + " | " + cell(rule.name()) + " | " + sources + " |");
+                DrlRules.Rule drl = written.get(rule.name());
+                String when = drl == null ? "" : drl.conditions().stream().map(RulesCommand::cell)
+                        .collect(Collectors.joining("<br>"));
+                out.println("| " + cell(rule.id()) + " | " + cell(rule.name()) + " | " + when + " | " + sources + " |");
             }
         });
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.legcds.RuleCompilationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Build step (run by Maven in {@code process-classes}): compiles the top-level {@code rules/} directory into a Drools
@@ -20,6 +22,8 @@ import org.legcds.RuleCompilationException;
  * <p>Usage: {@code KnowledgeBasePrecompiler <rules-dir> <classes-dir> [<scenario-dir>]}.
  */
 public final class KnowledgeBasePrecompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBasePrecompiler.class);
 
     private KnowledgeBasePrecompiler() {
     }
@@ -72,7 +76,7 @@ public final class KnowledgeBasePrecompiler {
                         + System.lineSeparator() + new org.legcds.SafetyGateException(failing).getMessage());
             }
         }
-        System.out.printf("legcds: precompiled %d DRL files into %d classes (%s)%n", rules.drl().size(), classes,
-                rules.contentHash());
+        // not stdout: a build that succeeds says nothing here (run with -Dlogback.configurationFile to see it)
+        LOG.debug("precompiled {} DRL files into {} classes ({})", rules.drl().size(), classes, rules.contentHash());
     }
 }

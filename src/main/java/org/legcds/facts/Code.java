@@ -154,6 +154,11 @@ public enum Code {
         return kind;
     }
 
+    /** The stable id, as in rules and JSON (the definition's id once the vocabulary is data). */
+    public String id() {
+        return name();
+    }
+
     /** A clinician-readable label. */
     public String label() {
         return label;
