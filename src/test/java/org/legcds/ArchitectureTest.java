@@ -46,10 +46,12 @@ class ArchitectureTest {
      * failure message shows the dependencies that close a cycle, with a class dependency for each. Today: the root
      * package is both the facade and the ground floor ({@code Problem}, the exceptions), so {@code facts} and
      * {@code engine} depend back on it; {@code conclusions} (the facts rules insert) and {@code assessment} meet
-     * {@code engine} in the middle.
+     * {@code engine} in the middle; the safety gate (issue 13) runs the scenarios before a knowledge base serves, so
+     * {@code engine} reaches {@code scenario}, and through it {@code json}.
      */
     private static final Set<String> KNOWN_CYCLES = Set.of(
             "org.legcds <-> org.legcds.assessment <-> org.legcds.conclusions <-> org.legcds.engine <-> org.legcds.facts"
+                    + " <-> org.legcds.json <-> org.legcds.scenario"
     );
 
     private static final JavaClasses LIBRARY = new ClassFileImporter()

@@ -142,7 +142,7 @@ public final class Main {
         }
     }
 
-    /** The version Maven wrote into {@code version.properties} at build time. */
+    /** The version Maven wrote into {@code org/legcds/build.properties} at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -41,7 +41,7 @@ class CliConventionsTest {
         Run run = legcds("--version");
 
         assertEquals(Main.OK, run.exitCode());
-        assertTrue(run.out().strip().matches("legcds \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), run.out());
+        assertTrue(run.out().strip().matches("legcds \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Drools \\d+\\.\\d+\\.\\d+\\)"), run.out());
     }
 
     @Test
