@@ -280,8 +280,6 @@ public final class KnowledgeBase {
                     + e.getLocation().getColumnNr();
             throw new IllegalArgumentException(RuleSet.METADATA + where + ": not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

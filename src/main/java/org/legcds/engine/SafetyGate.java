@@ -161,7 +161,7 @@ public final class SafetyGate {
         }
         try {
             JsonNode section = YAML.readTree(Files.readString(manifestFile, StandardCharsets.UTF_8)).path("exemptions");
-            section.fields().forEachRemaining(e -> {
+            section.properties().forEach(e -> {
                 if (!e.getValue().asText().isBlank()) { // an exemption without a reason is none
                     exemptions.put(e.getKey(), e.getValue().asText());
                 }
@@ -189,7 +189,7 @@ public final class SafetyGate {
             problems.add(new Error(MANIFEST, 0, "has no files section; regenerate it"));
             return;
         }
-        expected.fields().forEachRemaining(entry -> {
+        expected.properties().forEach(entry -> {
             int want = entry.getValue().asInt(-1);
             Integer have = loaded.get(entry.getKey());
             if (have == null) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +87,7 @@ class BatchDetailTest {
     private static void assertSubset(JsonNode part, JsonNode whole, String path) {
         if (part.isObject()) {
             assertTrue(whole.isObject(), path + " is not an object in the full record");
-            for (Iterator<Map.Entry<String, JsonNode>> it = part.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : part.properties()) {
                 assertTrue(whole.has(field.getKey()), path + "." + field.getKey() + " is not in the full record");
                 assertSubset(field.getValue(), whole.get(field.getKey()), path + "." + field.getKey());
             }
