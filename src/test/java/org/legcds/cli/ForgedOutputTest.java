@@ -43,10 +43,7 @@ class ForgedOutputTest {
     Path tmp;
 
     private Path write(String name, String content) throws IOException {
-        Path file = tmp.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
+        return org.legcds.Clinic.writeFile(tmp, name, content);
     }
 
     private static String caudaEquina(String id) throws IOException {
