@@ -2,11 +2,14 @@ package org.legcds;
 
 import static java.util.Objects.requireNonNull;
 
+import org.legcds.facts.Escaping;
+
 /**
  * One thing wrong with an input: where it is, what was found and what was expected.
  *
  * @param field    where, e.g. {@code findings[2].code}
- * @param value    what was there (already shortened for display), e.g. {@code 'BLADER'}
+ * @param value    what was there (already shortened for display, and quoted with {@link Escaping#quote} when it is
+ *                 text from the input), e.g. {@code 'BLADER'}
  * @param expected what would have been accepted
  */
 public record Problem(String field, String value, String expected) {
@@ -15,6 +18,10 @@ public record Problem(String field, String value, String expected) {
         requireNonNull(field, "field must not be null");
         requireNonNull(value, "value must not be null");
         requireNonNull(expected, "expected must not be null");
+        // values come from input: none may end the line or drive the terminal it is printed on
+        field = Escaping.inline(field);
+        value = Escaping.inline(value);
+        expected = Escaping.inline(expected);
     }
 
     /** A problem stated as one sentence, e.g. a rule of the fact model that the value breaks. */

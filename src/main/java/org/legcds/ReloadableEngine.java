@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.engine.RuleSet;
+import org.legcds.engine.SafetyGate;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Each {@link #assess} runs entirely on the knowledge base in service when it started (read once), so an
  *       assessment in flight during a reload finishes on the old rules; {@link Assessment#knowledgeBase()} says which.
+ *   <li>Every knowledge base, the first and each reloaded one, passes the safety gate ({@link SafetyGate}) before it
+ *       serves: every red-flag check has rules that raise it and leave it open, the rules match the directory's
+ *       {@code manifest.yaml}, and, with a scenario directory, every scenario passes. A directory the gate refuses
+ *       leaves the old rules serving; the result names each problem's file.
  *   <li>A directory that does not compile leaves the old rules serving; {@link #reload()} returns the errors with file
  *       and line and logs them at WARN (file, line and compiler message only).
  *   <li>A directory whose content hash equals the rules in service is not recompiled.
@@ -59,14 +64,20 @@ public final class ReloadableEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadableEngine.class);
 
     private final Path directory;
+    /** Scenarios every knowledge base must pass before it serves; null for none. */
+    private final Path scenarios;
+    /** False only for tests of reloading itself on partial knowledge bases. */
+    private final boolean gated;
     private final AtomicReference<LegCds> current;
     private final Object reloading = new Object();
     private final Object watching = new Object();
     private Watcher watcher;
 
-    private ReloadableEngine(Path directory, LegCds initial) {
+    private ReloadableEngine(Path directory, Path scenarios, boolean gated) {
         this.directory = directory;
-        this.current = new AtomicReference<>(initial);
+        this.scenarios = scenarios;
+        this.gated = gated;
+        this.current = new AtomicReference<>(load());
     }
 
     /**
@@ -77,8 +88,40 @@ public final class ReloadableEngine implements AutoCloseable {
      */
     public static ReloadableEngine fromDirectory(Path rulesDirectory) {
         Objects.requireNonNull(rulesDirectory, "rulesDirectory must not be null");
-        Path directory = rulesDirectory.toAbsolutePath().normalize();
-        return new ReloadableEngine(directory, LegCds.fromDirectory(directory));
+        return new ReloadableEngine(rulesDirectory.toAbsolutePath().normalize(), null, true);
+    }
+
+    /**
+     * As {@link #fromDirectory(Path)}, and every knowledge base, the first and each reloaded one, must also pass the
+     * clinical scenarios of {@code scenarioDirectory} before it serves.
+     *
+     * @throws SafetyGateException naming each failing scenario's file
+     */
+    public static ReloadableEngine fromDirectory(Path rulesDirectory, Path scenarioDirectory) {
+        Objects.requireNonNull(rulesDirectory, "rulesDirectory must not be null");
+        Objects.requireNonNull(scenarioDirectory, "scenarioDirectory must not be null");
+        return new ReloadableEngine(rulesDirectory.toAbsolutePath().normalize(),
+                scenarioDirectory.toAbsolutePath().normalize(), true);
+    }
+
+    /** Without the safety gate: for tests of reloading itself on partial knowledge bases only. */
+    static ReloadableEngine ungated(Path rulesDirectory) {
+        return new ReloadableEngine(rulesDirectory.toAbsolutePath().normalize(), null, false);
+    }
+
+    /** Compiles the directory and passes it through the safety gate (and the scenarios, if any). */
+    private LegCds load() {
+        if (gated) {
+            SafetyGate.check(directory, RuleSet.read(directory)); // reads the text: refuses before compiling anything
+        }
+        LegCds next = LegCds.fromDirectory(directory);
+        if (scenarios != null) {
+            List<RuleCompilationException.Error> failing = SafetyGate.scenarioProblems(next, scenarios);
+            if (!failing.isEmpty()) {
+                throw new SafetyGateException(failing);
+            }
+        }
+        return next;
     }
 
     /** Assesses one case with the rules in service (see {@link LegCds#assess(Case)}). */
@@ -127,24 +170,25 @@ public final class ReloadableEngine implements AutoCloseable {
                     LOG.debug("Rules in {} are unchanged; nothing to reload", directory);
                     return new ReloadResult(ReloadResult.Outcome.UNCHANGED, serving.knowledgeBase(), List.of());
                 }
-                LegCds next = LegCds.fromDirectory(directory);
+                LegCds next = load();
                 current.set(next);
                 KnowledgeBaseInfo info = next.knowledgeBase();
                 LOG.info("Reloaded {} rules from {}: {} version {} ({})", info.rules(), directory, info.name(),
                         info.version(), info.contentHash());
                 return new ReloadResult(ReloadResult.Outcome.RELOADED, info, List.of());
             } catch (RuleCompilationException e) {
-                return failed(serving, e.errors());
+                return failed(serving, e.errors(), e instanceof SafetyGateException);
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 return failed(serving, List.of(new RuleCompilationException.Error(directory.toString(), 0,
-                        String.valueOf(e.getMessage()))));
+                        String.valueOf(e.getMessage()))), false);
             }
         }
     }
 
-    private ReloadResult failed(LegCds serving, List<RuleCompilationException.Error> errors) {
+    private ReloadResult failed(LegCds serving, List<RuleCompilationException.Error> errors, boolean refused) {
         KnowledgeBaseInfo info = serving.knowledgeBase();
-        LOG.warn("Rules in {} do not load ({} error{}); still serving version {} ({})", directory, errors.size(),
+        LOG.warn("Rules in {} {} ({} error{}); still serving version {} ({})", directory,
+                refused ? "are refused by the safety gate" : "do not load", errors.size(),
                 errors.size() == 1 ? "" : "s", info.version(), info.contentHash());
         errors.forEach(error -> LOG.warn("  {}", error));
         return new ReloadResult(ReloadResult.Outcome.FAILED, info, errors);

@@ -2,8 +2,11 @@ package org.legcds;
 
 import java.util.List;
 
-/** Rules that do not compile. Carries every error with its file and line, not just the first. */
-public final class RuleCompilationException extends RuntimeException {
+/**
+ * Rules that do not compile. Carries every error with its file and line, not just the first. Its subclass
+ * {@link SafetyGateException} is for rules that compile but that the safety gate refuses to serve.
+ */
+public class RuleCompilationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,6 +18,12 @@ public final class RuleCompilationException extends RuntimeException {
      * @param message what is wrong
      */
     public record Error(String file, int line, String message) {
+        public Error {
+            // file names and messages quote the rules files: one error stays one line, whatever they hold
+            file = org.legcds.facts.Escaping.inline(file);
+            message = org.legcds.facts.Escaping.inline(message);
+        }
+
         @Override
         public String toString() {
             return file + (line > 0 ? ":" + line : "") + ": " + message;
@@ -24,7 +33,12 @@ public final class RuleCompilationException extends RuntimeException {
     private final transient List<Error> errors;
 
     public RuleCompilationException(List<Error> errors) {
-        super(message(errors));
+        this("rules do not compile", errors);
+    }
+
+    /** With a headline other than "rules do not compile", e.g. the safety gate's. */
+    protected RuleCompilationException(String headline, List<Error> errors) {
+        super(message(headline, errors));
         this.errors = List.copyOf(errors);
     }
 
@@ -33,8 +47,8 @@ public final class RuleCompilationException extends RuntimeException {
         return errors;
     }
 
-    private static String message(List<Error> errors) {
-        StringBuilder text = new StringBuilder("rules do not compile (" + errors.size() + " error"
+    private static String message(String headline, List<Error> errors) {
+        StringBuilder text = new StringBuilder(headline + " (" + errors.size() + " error"
                 + (errors.size() == 1 ? "" : "s") + "):");
         errors.forEach(e -> text.append(System.lineSeparator()).append("  ").append(e));
         return text.toString();

@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +258,7 @@ class AssessmentJsonSchemaTest {
     void everyEnumDefinitionInTheSchemaIsAJavaEnum() {
         // given the $defs that list enum values
         Set<String> enumDefinitions = new TreeSet<>();
-        schemaDocument.get("$defs").fields().forEachRemaining(e -> {
+        schemaDocument.get("$defs").properties().forEach(e -> {
             if (e.getValue().has("enum")) {
                 enumDefinitions.add(e.getKey());
             }
@@ -399,15 +398,14 @@ class AssessmentJsonSchemaTest {
         if (node.isObject()) {
             JsonNode properties = node.get("properties");
             if (properties != null && properties.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> property = it.next();
+                for (Map.Entry<String, JsonNode> property : properties.properties()) {
                     JsonNode description = property.getValue().get("description");
                     if (!(description instanceof TextNode text) || text.asText().isBlank()) {
                         into.add(path + "/properties/" + property.getKey());
                     }
                 }
             }
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!CONDITIONAL_KEYWORDS.contains(e.getKey())) {
                     collectUndescribed(e.getValue(), path + "/" + e.getKey(), into);
                 }

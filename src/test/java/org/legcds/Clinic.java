@@ -45,6 +45,14 @@ public final class Clinic {
         return copyTree(Path.of("rules"), target);
     }
 
+    /** Writes a UTF-8 text file under {@code dir} (creating its folders), for tests that feed files to commands. */
+    public static Path writeFile(Path dir, String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, java.nio.charset.StandardCharsets.UTF_8);
+        return file;
+    }
+
     /** A copy of the directory tree {@code from} at {@code to}. */
     public static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {

@@ -40,7 +40,11 @@ final class RandomCases {
     static Case randomCase(Random random, String patientId) {
         Sex sex = Sex.values()[random.nextInt(Sex.values().length)];
         Status pregnancy = sex == Sex.FEMALE ? Status.values()[random.nextInt(3)] : Status.ABSENT;
-        Patient patient = new Patient(patientId, random.nextInt(10) == 0 ? null : 18 + random.nextInt(80), sex, pregnancy);
+        Integer age = random.nextInt(10) == 0 ? null : 18 + random.nextInt(80);
+        if (age != null && age > Patient.MAX_PREGNANCY_AGE && pregnancy == Status.PRESENT) {
+            pregnancy = Status.ABSENT; // implausible, refused as input
+        }
+        Patient patient = new Patient(patientId, age, sex, pregnancy);
         LocalDate date = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365));
         // how full the record is varies from case to case: some nearly empty, some thorough
         int density = 2 + random.nextInt(10);

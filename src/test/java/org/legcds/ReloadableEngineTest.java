@@ -27,8 +27,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcds.ReloadResult.Outcome;
 import org.legcds.assessment.Assessment;
@@ -36,6 +38,7 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.vocabulary.Urgency;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.engine.RuleSet;
+import org.legcds.engine.SafetyGate;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
@@ -48,6 +51,10 @@ import org.legcds.facts.Status;
  */
 @DisplayName("Reloading the rules of a running engine")
 class ReloadableEngineTest {
+
+    /** Rules that do not load are provoked on purpose here: their warnings are captured, shown only on failure. */
+    @RegisterExtension
+    static final CapturedLogs LOGS = new CapturedLogs("org.legcds.ReloadableEngine");
 
     private static final Path RULES = Path.of("rules").toAbsolutePath();
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
@@ -66,7 +73,7 @@ class ReloadableEngineTest {
     @Test
     void anInformaticianSavesABrokenRuleAndTheOldRulesKeepServingWhileTheErrorsNameFileAndLine() throws IOException {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         LegCds before = engine.current();
         String drl = Files.readString(rules.resolve(CAUDA_EQUINA));
         int line = lineOf(drl, "Finding(code == \"SADDLE_ANAESTHESIA\", present)");
@@ -109,7 +116,7 @@ class ReloadableEngineTest {
     @Test
     void aBrokenSaveThenItsFixGoesFromOldRulesStraightToTheFixedOnes() throws IOException {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         String original = Files.readString(rules.resolve(CAUDA_EQUINA));
         write(rules.resolve(CAUDA_EQUINA), original.replace("then", "than"));
         assertEquals(Outcome.FAILED, engine.reload().outcome());
@@ -124,7 +131,7 @@ class ReloadableEngineTest {
     @Test
     void aDirectoryThatLostItsMetadataIsReportedAndTheOldRulesKeepServing() throws IOException {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         LegCds before = engine.current();
         Files.delete(rules.resolve(RuleSet.METADATA));
 
@@ -137,7 +144,7 @@ class ReloadableEngineTest {
 
     @Test
     void reloadingRulesThatDidNotChangeCompilesNothingAndKeepsTheSameEngine() throws IOException {
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(smallKnowledgeBase());
+        ReloadableEngine engine = ReloadableEngine.ungated(smallKnowledgeBase());
         LegCds before = engine.current();
 
         ReloadResult result = engine.reload();
@@ -149,7 +156,7 @@ class ReloadableEngineTest {
     @Test
     void twoReloadsRequestedAtOnceRunOneAfterTheOther() throws Exception {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         reword(rules, "Same-day MRI");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -190,7 +197,7 @@ class ReloadableEngineTest {
                     org.legcds.Gate.pass();
                 end
                 """);
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         String oldHash = engine.knowledgeBase().contentHash();
         Gate.close();
         ExecutorService clinic = Executors.newSingleThreadExecutor();
@@ -218,7 +225,7 @@ class ReloadableEngineTest {
     @Test
     void assessmentsDuringRepeatedReloadsAreEachEntirelyOldRulesOrEntirelyNewRules() throws Exception {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         String original = Files.readString(rules.resolve(CAUDA_EQUINA));
         String hashA = engine.knowledgeBase().contentHash();
         reword(rules, "Same-day MRI");
@@ -266,7 +273,7 @@ class ReloadableEngineTest {
     @Test
     void aSessionOpenedBeforeAReloadKeepsItsRulesUntilItCloses() throws IOException {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         try (CaseSession session = engine.openSession(SADDLE_ANAESTHESIA.patient(), TODAY)) {
             reword(rules, "Same-day MRI");
             assertEquals(Outcome.RELOADED, engine.reload().outcome());
@@ -281,7 +288,7 @@ class ReloadableEngineTest {
     void whileWatchingASavedRuleIsPickedUpAndABrokenSaveIsReported() throws Exception {
         Path rules = smallKnowledgeBase();
         BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
-        try (ReloadableEngine engine = ReloadableEngine.fromDirectory(rules)
+        try (ReloadableEngine engine = ReloadableEngine.ungated(rules)
                 .watch(Duration.ofMillis(200), results::add)) {
             String original = Files.readString(rules.resolve(CAUDA_EQUINA));
             // an editor's save: a backup file, the file written twice
@@ -311,7 +318,7 @@ class ReloadableEngineTest {
 
     @Test
     void anEngineWatchesItsDirectoryOnlyOnce() throws IOException {
-        try (ReloadableEngine engine = ReloadableEngine.fromDirectory(smallKnowledgeBase()).watch()) {
+        try (ReloadableEngine engine = ReloadableEngine.ungated(smallKnowledgeBase()).watch()) {
             assertThrows(IllegalStateException.class, engine::watch);
         }
     }
@@ -321,14 +328,14 @@ class ReloadableEngineTest {
         Path rules = smallKnowledgeBase();
         Files.writeString(rules.resolve(CAUDA_EQUINA), "rule \"x\" when then", StandardCharsets.UTF_8);
         RuleCompilationException e = assertThrows(RuleCompilationException.class,
-                () -> ReloadableEngine.fromDirectory(rules));
+                () -> ReloadableEngine.ungated(rules));
         assertEquals(CAUDA_EQUINA, e.errors().get(0).file());
     }
 
     @Test
     void theRulesAReloadReplacesAreNotKeptAlive() throws Exception {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        ReloadableEngine engine = ReloadableEngine.ungated(rules);
         List<WeakReference<Object>> replaced = reloadThreeTimes(engine, rules);
 
         for (int attempt = 0; attempt < 20 && replaced.stream().anyMatch(r -> r.get() != null); attempt++) {
@@ -356,7 +363,7 @@ class ReloadableEngineTest {
             }
             replaced.add(new WeakReference<>(old));
             replaced.add(new WeakReference<>(knowledgeBaseOf(old)));
-            replaced.add(new WeakReference<>(knowledgeBaseOf(old).kieBase()));
+            replaced.add(new WeakReference<>(kieBaseOf(knowledgeBaseOf(old))));
             write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "MRI, version " + i));
             assertEquals(Outcome.RELOADED, engine.reload().outcome());
         }
@@ -370,12 +377,99 @@ class ReloadableEngineTest {
         return (KnowledgeBase) field.get(engine);
     }
 
+    /** The Drools knowledge base inside a loaded knowledge base (package-private there; reached by reflection). */
+    static Object kieBaseOf(KnowledgeBase knowledgeBase) throws ReflectiveOperationException {
+        Field field = KnowledgeBase.class.getDeclaredField("kieBase");
+        field.setAccessible(true);
+        return field.get(knowledgeBase);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     /**
      * A knowledge base of the metadata, the cauda equina red flags and the claudication classification (which every
      * assessment needs) only: quick to compile.
      */
+    /** How a clumsy editor or an attacker can lose a red-flag file: each must leave the old rules serving. */
+    enum Loss {
+        DELETED, EMPTIED, CUT_AT_A_RULE_BOUNDARY
+    }
+
+    @Test
+    void deletingEmptyingOrCuttingAnyRedFlagFileLeavesTheOldRulesServingAndNamesTheFile() throws IOException {
+        Path rules = Clinic.copyTree(RULES, tmp.resolve("rules"));
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
+        LegCds serving = engine.current();
+        List<Path> redFlagFiles;
+        try (Stream<Path> files = Files.list(rules.resolve("red-flags"))) {
+            redFlagFiles = files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
+        }
+        assertFalse(redFlagFiles.isEmpty());
+        for (Path file : redFlagFiles) {
+            String original = Files.readString(file);
+            String name = rules.relativize(file).toString().replace('\\', '/');
+            for (Loss loss : Loss.values()) {
+                switch (loss) {
+                    case DELETED -> Files.delete(file);
+                    case EMPTIED -> write(file, "");
+                    case CUT_AT_A_RULE_BOUNDARY -> write(file, original.substring(0, lastRuleStart(original)));
+                }
+
+                ReloadResult result = engine.reload();
+
+                String where = name + " " + loss;
+                assertEquals(Outcome.FAILED, result.outcome(), where);
+                assertSame(serving, engine.current(), where + ": the old rules keep serving");
+                assertTrue(result.errors().stream().anyMatch(e -> e.file().equals(name)
+                        && e.message().contains(SafetyGate.MANIFEST)), () -> where + ": " + result.errors());
+                write(file, original);
+            }
+        }
+        assertEquals(Set.of(MRI), actions(engine.assess(SADDLE_ANAESTHESIA)));
+    }
+
+    @Test
+    void aWatchedDirectoryWhoseCaudaEquinaFileIsEmptiedKeepsRaisingTheRedFlagAndSaysWhy() throws Exception {
+        Path rules = Clinic.copyTree(RULES, tmp.resolve("rules"));
+        BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
+        try (ReloadableEngine engine = ReloadableEngine.fromDirectory(rules).watch(Duration.ofMillis(200),
+                results::add)) {
+            write(rules.resolve(CAUDA_EQUINA), "");
+
+            ReloadResult result = results.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            assertNotNull(result, "the watcher reloaded");
+            assertEquals(Outcome.FAILED, result.outcome());
+            String errors = result.errors().toString();
+            assertTrue(errors.contains(CAUDA_EQUINA + ": holds 0 rules, manifest.yaml expects 6"), errors);
+            assertTrue(errors.contains("CAUDA_EQUINA_SYNDROME is raised by no rule"), errors);
+            assertEquals(Urgency.EMERGENCY, engine.assess(SADDLE_ANAESTHESIA).urgency().level());
+        }
+    }
+
+    @Test
+    void aReloadThatFailsAScenarioKeepsTheOldRulesAndNamesTheScenario() throws IOException {
+        Path rules = Clinic.copyTree(RULES, tmp.resolve("rules"));
+        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules, Path.of("scenarios"));
+        LegCds serving = engine.current();
+        // a deliberate-looking change: the manifest regenerated, but the rule's action is now wrong
+        write(rules.resolve(CAUDA_EQUINA), Files.readString(rules.resolve(CAUDA_EQUINA))
+                .replace("Urgency.EMERGENCY", "Urgency.URGENT"));
+        SafetyGate.writeManifest(rules);
+
+        ReloadResult result = engine.reload();
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertSame(serving, engine.current());
+        assertTrue(result.errors().stream().anyMatch(e -> e.file().endsWith("saddle-anaesthesia-alone.yaml")
+                && e.message().startsWith("scenario fails")), () -> result.errors().toString());
+    }
+
+    /** Where the last rule of a DRL text starts: cutting there leaves whole rules only. */
+    private static int lastRuleStart(String drl) {
+        return drl.lastIndexOf("\nrule ") + 1;
+    }
+
     private Path smallKnowledgeBase() throws IOException {
         Path rules = Files.createTempDirectory(tmp, "rules");
         for (String file : List.of(RuleSet.METADATA, CAUDA_EQUINA, CLASSIFICATION)) {
@@ -432,7 +526,7 @@ class ReloadableEngineTest {
     @Test
     void closingStopsTheWatchingButTheEngineServesAndReloadsOnRequest() throws IOException {
         Path rules = smallKnowledgeBase();
-        ReloadableEngine engine = ReloadableEngine.fromDirectory(rules).watch();
+        ReloadableEngine engine = ReloadableEngine.ungated(rules).watch();
         engine.close();
         engine.close();
         reword(rules, "Same-day MRI");

@@ -1,6 +1,7 @@
 package org.legcds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,39 @@ class RuleCompilationTest {
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
         assertTrue(e.getMessage().contains("reuses @id(RF-CES-01)"), e.getMessage());
+    }
+
+    @Test
+    void anUndefinedMethodInAConsequenceNamesFileLineAndRuleNotGeneratedJava(@TempDir Path dir) throws IOException {
+        Path rules = Clinic.copyOfRules(dir);
+        // lines 7-12 a rule with the same finding, so the statement alone would not say which rule it is
+        write(rules.resolve("broken/then.drl"), HEADER
+                + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == Code.FEVER)\nthen\nend\n\n"
+                + "rule \"calls what does not exist\"\n    @id(X-7) @source(S000-C01)\nwhen\n"
+                + "    Finding(code == Code.FEVER)\nthen\n"
+                + "    insertLogical(new PatternFound(DistributionPattern.BILATERAL));\n    noSuchMethod(1);\nend\n");
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertEquals("broken/then.drl:20", e.errors().get(0).file() + ":" + e.errors().get(0).line(), e.getMessage());
+        assertTrue(e.getMessage().contains("rule \"calls what does not exist\"")
+                && e.getMessage().contains("noSuchMethod(int) is undefined"), e.getMessage());
+        assertFalse(e.getMessage().contains("LambdaConsequence"), e.getMessage());
+    }
+
+    @Test
+    void anInvalidByteInARulesFileNamesFileLineAndOffset(@TempDir Path dir) throws IOException {
+        Path rules = Clinic.copyOfRules(dir);
+        Path file = rules.resolve("broken/latin1.drl");
+        Files.createDirectories(file.getParent());
+        Files.write(file, "package org.legcds.rules;\n\n// caf\u00e9 saved as Latin-1\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
+
+        assertEquals("broken/latin1.drl:3", e.errors().get(0).file() + ":" + e.errors().get(0).line(), e.getMessage());
+        assertTrue(e.getMessage().contains("byte 0xE9 at byte offset 33 is not valid UTF-8"), e.getMessage());
     }
 
     @Test

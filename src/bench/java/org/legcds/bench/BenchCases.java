@@ -1,5 +1,6 @@
 package org.legcds.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.legcds.facts.Case;
+import org.legcds.json.AssessmentJson;
 import org.legcds.json.CaseJson;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioReader;
@@ -36,5 +38,26 @@ final class BenchCases {
         }
         ScenarioReader.of(SCENARIOS).readAll().stream().map(Scenario::patientCase).forEach(cases::add);
         return List.copyOf(cases);
+    }
+
+    /**
+     * The case mix as the input of {@code legcds batch}: each case as one line of JSON, which {@link CaseJson} reads
+     * back to an equal case (checked here, so the I/O benchmarks read the same cases the others assess).
+     */
+    static List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (Case patientCase : load()) {
+            try {
+                String line = AssessmentJson.mapper().writeValueAsString(patientCase);
+                if (!CaseJson.read(line).equals(patientCase)) {
+                    throw new IllegalStateException("case " + patientCase.patient().id() + " does not read back "
+                            + "from its JSON: " + line);
+                }
+                lines.add(line);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return List.copyOf(lines);
     }
 }

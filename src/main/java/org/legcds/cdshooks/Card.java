@@ -11,8 +11,8 @@ import java.util.Locale;
  * One CDS Hooks card (https://cds-hooks.hl7.org/2.0/#card-attributes). Validated on construction against the
  * specification's constraints, so a card that exists is a valid card.
  *
- * @param uuid              identifier for feedback; in legcds derived from the card's content, so the same input gives
- *                          the same uuid
+ * @param uuid              identifier for feedback; in legcds derived from the response seed the host passes, the
+ *                          card's position and its content, so the same seed and input give the same uuid
  * @param summary           one sentence, fewer than 140 characters
  * @param detail            GitHub-flavoured Markdown, or null
  * @param indicator         info, warning or critical
@@ -20,10 +20,12 @@ import java.util.Locale;
  * @param suggestions       proposed actions; empty when none
  * @param selectionBehavior how many suggestions may be chosen; required exactly when there are suggestions
  * @param links             links to more information or apps; empty when none
+ * @param overrideReasons   reasons a user may pick when dismissing the card (sent back in feedback); empty when none
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Card(String uuid, String summary, String detail, Indicator indicator, Source source,
-                   List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links) {
+                   List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links,
+                   List<Coding> overrideReasons) {
 
     /** The specification's limit: a summary has fewer than this many characters. */
     public static final int SUMMARY_LIMIT = 140;
@@ -40,6 +42,7 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
         requireNonNull(source, "source must not be null");
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         links = links == null ? List.of() : List.copyOf(links);
+        overrideReasons = overrideReasons == null ? List.of() : List.copyOf(overrideReasons);
         if (!suggestions.isEmpty() && selectionBehavior == null) {
             throw new IllegalArgumentException("selectionBehavior is required when a card has suggestions");
         }
@@ -51,6 +54,12 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
             throw new IllegalArgumentException("at most one suggestion can be recommended when selectionBehavior is "
                     + "at-most-one");
         }
+    }
+
+    /** A card without override reasons. */
+    public Card(String uuid, String summary, String detail, Indicator indicator, Source source,
+                List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links) {
+        this(uuid, summary, detail, indicator, source, suggestions, selectionBehavior, links, List.of());
     }
 
     /** How urgent or important a card is, in increasing order. */

@@ -44,8 +44,13 @@ import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Status;
 
 /**
- * An assessment as CDS Hooks 2.0 cards. Stateless and thread-safe; the same assessment, patient and issues always give
- * the same cards, uuids included (they are derived from the content, never random).
+ * An assessment as CDS Hooks 2.0 cards. Stateless and thread-safe; the same assessment, patient, issues and response
+ * seed always give the same cards, uuids included. The library never draws a random number or reads a clock: a card's
+ * uuid is a name-based UUID of the response seed the host passes, the card's position in the response and its content.
+ * So the uuids of one response are always distinct, and a host that passes a fresh seed per response (a service draws
+ * a random UUID per call) gets uuids that tell every response apart, which feedback needs; a host that passes a
+ * recorded seed replays the same uuids. Without a seed (the overloads without one) the uuids depend on the content
+ * only, so two calls with the same data share them.
  *
  * <p>The cards, most urgent first:
  * <ol>
@@ -69,6 +74,20 @@ public final class CdsCards {
     /** The code system of {@code source.topic}: legcds rule ids. */
     public static final String RULES_SYSTEM = "https://legcds.org/rules";
 
+    /** The code system of the override reasons every card offers. */
+    public static final String OVERRIDE_REASONS_SYSTEM = "https://legcds.org/override-reasons";
+
+    /**
+     * The reasons a clinician may give for dismissing a card, offered on every card as {@code overrideReasons} and
+     * returned by the EHR in feedback ({@code overrideReason.reason}): what the knowledge base needs to learn from.
+     */
+    public static final List<Coding> OVERRIDE_REASONS = List.of(
+            new Coding(OVERRIDE_REASONS_SYSTEM, "already-addressed", "Already assessed or acted on"),
+            new Coding(OVERRIDE_REASONS_SYSTEM, "not-applicable", "Does not apply to this patient"),
+            new Coding(OVERRIDE_REASONS_SYSTEM, "record-incorrect", "The record it rests on is wrong or out of date"),
+            new Coding(OVERRIDE_REASONS_SYSTEM, "patient-declined", "Patient declined"),
+            new Coding(OVERRIDE_REASONS_SYSTEM, "disagree", "Clinical judgement differs"));
+
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String DISCLAIMER = "*Decision support for a clinician, not a diagnosis.*";
@@ -91,25 +110,39 @@ public final class CdsCards {
      * @throws IllegalArgumentException when {@code patientId} is blank or an unread record is blank
      */
     public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords) {
-        requireNonNull(assessment, "assessment must not be null");
-        Text.requireText(patientId, "patientId");
-        requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
-        unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
-        return from(assessment, patientId, unreadRecords, Vocabulary.packaged());
+        return from(assessment, patientId, unreadRecords, "");
     }
 
     /**
-     * As {@link #from(Assessment, String, List)}, for an assessment by a knowledge base with its own vocabulary (a rules
-     * directory): its labels name the findings on the cards.
+     * The cards for an assessment, with uuids seeded per response: the form a CDS service uses, so that feedback can
+     * tell the cards of two calls apart.
+     *
+     * @param responseSeed what makes this response's uuids its own, e.g. a random UUID the host draws per call (the
+     *                     library draws none) or a recorded one to replay a response; empty gives content-only uuids
+     * @throws IllegalArgumentException as {@link #from(Assessment, String, List)}
      */
     public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
-                                     Vocabulary vocabulary) {
+                                     String responseSeed) {
         requireNonNull(assessment, "assessment must not be null");
         Text.requireText(patientId, "patientId");
         requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
-        requireNonNull(vocabulary, "vocabulary must not be null");
         unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
-        return new Writer(assessment, patientId, unreadRecords, vocabulary).write();
+        return from(assessment, patientId, unreadRecords, responseSeed, Vocabulary.packaged());
+    }
+
+    /**
+     * As {@link #from(Assessment, String, List, String)}, for an assessment by a knowledge base with its own vocabulary
+     * (a rules directory): its labels name the findings on the cards.
+     */
+    public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
+                                     String responseSeed, Vocabulary vocabulary) {
+        requireNonNull(assessment, "assessment must not be null");
+        Text.requireText(patientId, "patientId");
+        requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
+        unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
+        requireNonNull(responseSeed, "responseSeed must not be null (pass \"\" for content-only uuids)");
+        requireNonNull(vocabulary, "vocabulary must not be null");
+        return new Writer(assessment, patientId, unreadRecords, responseSeed, vocabulary).write();
     }
 
     /** The response as JSON, exactly as a CDS Service returns it: no null or empty fields. */
@@ -137,9 +170,13 @@ public final class CdsCards {
         private final Map<FindingDefinition, Question> questions = new TreeMap<>();
         private final Source plainSource;
         private final Vocabulary vocabulary;
+        private final String responseSeed;
+        private int position;
 
-        Writer(Assessment assessment, String patientId, List<String> unreadRecords, Vocabulary vocabulary) {
+        Writer(Assessment assessment, String patientId, List<String> unreadRecords, String responseSeed,
+               Vocabulary vocabulary) {
             this.assessment = assessment;
+            this.responseSeed = responseSeed;
             this.vocabulary = vocabulary;
             this.patientId = patientId;
             this.patientReference = patientId.startsWith("Patient/") ? patientId : "Patient/" + patientId;
@@ -326,12 +363,13 @@ public final class CdsCards {
                 RuleRef rule = topicOf.rules().get(0);
                 source = new Source(plainSource.label(), null, new Coding(RULES_SYSTEM, rule.id(), rule.name()));
             }
-            String uuid = uuid(String.join("\u0000", "card", patientId, indicator.json(),
+            String uuid = uuid(String.join("\u0000", "card", responseSeed, String.valueOf(position++), patientId,
+                    indicator.json(),
                     source.topic() == null ? "" : source.topic().code(), shortSummary, text,
                     orders.stream().map(r -> r.step().id()).collect(Collectors.joining(","))));
             List<Suggestion> suggestions = orders.stream().map(r -> suggestion(uuid, r)).toList();
             return new Card(uuid, shortSummary, text, indicator, source, suggestions,
-                    suggestions.isEmpty() ? null : Card.SelectionBehavior.ANY, List.of());
+                    suggestions.isEmpty() ? null : Card.SelectionBehavior.ANY, List.of(), OVERRIDE_REASONS);
         }
 
         private String uuid(String content) {

@@ -15,6 +15,7 @@ import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CaseJson;
+import org.legcds.report.AssessmentPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -44,6 +45,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the assessment as JSON (schema/assessment.schema.json).")
     boolean json;
 
+    @Option(names = "--html", description = "Print the assessment as one self-contained HTML page with its explanation "
+            + "graph (no network, no script needed), e.g. > report.html.")
+    boolean html;
+
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and use the rules in this directory instead of the packaged ones.")
     Path rulesDir;
@@ -54,13 +59,16 @@ final class AssessCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), fhir ? "--fhir needs --evaluation-date <YYYY-MM-DD>: FHIR records"
                     + " carry no evaluation date" : "--evaluation-date is only for --fhir input: a case file carries its own");
         }
+        if (json && html) {
+            throw new ParameterException(spec.commandLine(), "--json and --html are exclusive: choose one output");
+        }
         Case patientCase;
         try (InputStream in = Files.newInputStream(caseFile)) {
             if (fhir) {
                 String text = StandardCharsets.UTF_8.newDecoder() // strict: malformed UTF-8 is bad input
                         .decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
                 FhirReading reading = FhirCaseReader.standard().readJson(text, date);
-                reading.issues().forEach(issue -> spec.commandLine().getErr().println("legcds: " + caseFile
+                reading.issues().forEach(issue -> Failure.report(spec.commandLine().getErr(), caseFile
                         + ": not read: " + issue));
                 patientCase = reading.patientCase();
             } else {
@@ -69,7 +77,7 @@ final class AssessCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             return fail("cannot read " + caseFile + ": no such file", e);
         } catch (IOException e) {
-            return fail("cannot read " + caseFile + ": " + e.getMessage(), e);
+            return fail("cannot read " + caseFile + ": " + Failure.reason(e), e);
         } catch (InvalidCaseException e) {
             return fail(caseFile + ": " + e.getMessage(), e);
         }
@@ -77,12 +85,12 @@ final class AssessCommand implements Callable<Integer> {
         Assessment assessment = engine.assess(patientCase);
         spec.commandLine().getOut().print(json
                 ? AssessmentJson.write(assessment) + System.lineSeparator()
-                : Report.of(patientCase, assessment));
+                : html ? AssessmentPage.render(patientCase, assessment) : Report.of(patientCase, assessment));
         return Main.OK;
     }
 
     private int fail(String message, Exception cause) {
-        spec.commandLine().getErr().println("legcds: " + message);
+        Failure.report(spec.commandLine().getErr(), message);
         Main.debugTrace(spec, cause);
         return Main.BAD_INPUT;
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.legcds.LegCds;
+import org.legcds.facts.Escaping;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.json.AssessmentJson;
 import picocli.CommandLine.Command;
@@ -42,8 +43,15 @@ import picocli.CommandLine.Spec;
                 "Output lines: {\"line\":n,\"patient\":id,\"assessment\":{...}} or, for a bad line, "
                         + "{\"line\":n,\"problems\":[...]}; FHIR input has \"source\" (file or file:line) instead "
                         + "of \"line\", and \"issues\".",
-                "Exit 0 when every case was assessed, 2 when some input was bad, 1 on an unexpected failure."})
+                "Exit 0 when every case was assessed, 2 when some input was bad or there was no case at all (empty "
+                        + "input), 1 on an unexpected failure. --threads is at most " + BatchCommand.MAX_THREADS + "."})
 final class BatchCommand implements Callable<Integer> {
+
+    /**
+     * The most worker threads: assessments are CPU-bound, so more threads than processors only cost memory (each has a
+     * session and a queue share); a fixed cap keeps a script's behaviour the same on every machine.
+     */
+    static final int MAX_THREADS = 256;
 
     /** Bad items listed on stderr; the rest are only counted (each still has an error record in the output). */
     static final int MAX_LISTED = 20;
@@ -85,20 +93,50 @@ final class BatchCommand implements Callable<Integer> {
             description = "No progress bar and no summary on stderr (bad items are still listed).")
     boolean quiet;
 
+    @Option(names = "--detail", paramLabel = "full|compact",
+            description = "How much of each assessment to write: full (default), the explained assessment as "
+                    + "'assess --json' writes it; compact, its decisions only (urgency, red flags, checks not "
+                    + "evaluated, claudication type, differential ids and tiers, steps, questions, knowledge-base "
+                    + "version), the same keys without explanations, labels or trace.")
+    String detail = "full";
+
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and use the rules in this directory instead of the packaged ones.")
     Path rulesDir;
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new Failure(Main.BAD_INPUT, "--threads must be at least 1, but is " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new Failure(Main.BAD_INPUT, "--threads must be from 1 to " + MAX_THREADS + ", but is " + threads
+                    + " (this machine has " + Runtime.getRuntime().availableProcessors() + " processors; more threads "
+                    + "than processors only add memory)");
         }
+        if (!detail.equals("full") && !detail.equals("compact")) {
+            throw new Failure(Main.BAD_INPUT, "--detail must be full or compact, but is '" + detail + "'");
+        }
+        writable("-o", output);
+        writable("--summary", summaryFile);
         BatchInput<?> source = open();
         try (source) {
             return run(source);
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
+        }
+    }
+
+    /** Refuses, before any work, an output file whose folder does not exist or that is a directory. */
+    private static void writable(String option, Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return;
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new Failure(Main.BAD_INPUT, "cannot write " + file + " (" + option + "): the folder " + folder
+                    + " does not exist; create it first");
+        }
+        if (Files.isDirectory(file)) {
+            throw new Failure(Main.BAD_INPUT, "cannot write " + file + " (" + option + "): it is a directory; "
+                    + "give a file name");
         }
     }
 
@@ -130,7 +168,7 @@ final class BatchCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": no such file");
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
     }
 
@@ -155,7 +193,7 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
         FhirCaseReader reader = fhirReader();
         PrintWriter err = spec.commandLine().getErr();
@@ -163,26 +201,41 @@ final class BatchCommand implements Callable<Integer> {
             ignored.addAll(bundles.stream().map(file -> file.getFileName().toString()).toList());
         }
         if (!ignored.isEmpty()) {
-            err.println("legcds: " + input + ": ignoring " + ignored.size() + " entries that are not "
+            Failure.report(err, input + ": ignoring " + ignored.size() + " entries that are not "
                     + (bulk.isEmpty() ? "bundles (*.json)" : "Bulk Data files (*.ndjson)") + ": "
                     + String.join(", ", ignored.subList(0, Math.min(10, ignored.size())))
                     + (ignored.size() > 10 ? ", ..." : ""));
         }
         if (bulk.isEmpty()) {
-            return new FhirBundlesInput(directory, bundles, reader, evaluationDate);
+            List<String> shared = new ArrayList<>();
+            List<Path> patients = new ArrayList<>();
+            for (Path bundle : bundles) {
+                if (FhirBundlesInput.sharedResourcesOnly(bundle)) {
+                    shared.add(bundle.getFileName().toString());
+                } else {
+                    patients.add(bundle);
+                }
+            }
+            if (!shared.isEmpty()) {
+                err.println("legcds: " + input + ": skipping " + shared.size() + " bundles of resources about no "
+                        + "patient (organisations, practitioners, medications, as Synthea writes beside the "
+                        + "patients): " + String.join(", ", shared.subList(0, Math.min(10, shared.size())))
+                        + (shared.size() > 10 ? ", ..." : ""));
+            }
+            return new FhirBundlesInput(directory, patients, reader, evaluationDate);
         }
         try {
             BulkDataInput export = BulkDataInput.open(directory, bulk, reader, evaluationDate);
             if (!quiet) {
-                err.println("legcds: " + input + ": Bulk Data export: " + export.describe());
+                Failure.report(err, input + ": Bulk Data export: " + export.describe());
             }
             if (!export.notAboutAPatient().isEmpty()) {
-                err.println("legcds: " + input + ": not assessed, being about no patient: " + export.notAboutAPatient()
+                Failure.report(err, input + ": not assessed, being about no patient: " + export.notAboutAPatient()
                         .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(joining(", ")));
             }
             return export;
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + e.getMessage());
+            throw new Failure(Main.BAD_INPUT, "cannot read " + input + ": " + Failure.reason(e));
         }
     }
 
@@ -199,10 +252,11 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LegCds engine = Engines.load(rulesDir);
         BatchSummary summary = new BatchSummary(engine.vocabulary());
+        BatchInput.Detail level = detail.equals("compact") ? BatchInput.Detail.COMPACT : BatchInput.Detail.FULL;
         long start = System.nanoTime(); // progress and rate for the user only; assessments never read a clock
         try (Writer out = openOutput(); BatchProgress progress = BatchProgress.of(quiet, err)) {
             new OrderedPipeline<I, BatchInput.Outcome>(threads, 4 * threads).run(source,
-                    item -> source.assess(item, engine),
+                    item -> source.assess(item, engine).rendered(level),
                     outcome -> {
                         try {
                             out.write(outcome.json());
@@ -224,6 +278,11 @@ final class BatchCommand implements Callable<Integer> {
         if (output == null && spec.commandLine().getOut().checkError()) {
             throw new Failure(Main.UNEXPECTED, "cannot write the output (stdout closed?)");
         }
+        if (summary.total() == 0) {
+            // nothing assessed is not success: a script must not take an empty or truncated export for a clean run
+            throw new Failure(Main.BAD_INPUT, "no cases in " + input + ": the input is empty; expected "
+                    + (source instanceof NdjsonInput ? "one case (a JSON object) per line" : "FHIR input about a patient"));
+        }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         if (!quiet) {
             err.print(summary.text(threads, wall));
@@ -233,7 +292,7 @@ final class BatchCommand implements Callable<Integer> {
                 Files.writeString(summaryFile, AssessmentJson.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(summary.json(threads, wall)) + System.lineSeparator());
             } catch (IOException e) {
-                throw new Failure(Main.UNEXPECTED, "cannot write " + summaryFile + ": " + e.getMessage());
+                throw new Failure(Main.UNEXPECTED, "cannot write " + summaryFile + ": " + Failure.reason(e));
             }
         }
         err.flush();
@@ -249,7 +308,7 @@ final class BatchCommand implements Callable<Integer> {
         if (outcome.kind() != BatchInput.Kind.ASSESSED) {
             long listed = summary.bad() + summary.failed();
             if (listed <= MAX_LISTED) {
-                progress.say("legcds: " + outcome.message());
+                progress.say("legcds: " + Escaping.inline(outcome.message()));
             } else if (listed == MAX_LISTED + 1) {
                 progress.say("legcds: more bad input follows; only the first " + MAX_LISTED + " are listed here. "
                         + "Each has an error record in the output and is counted in the summary.");
@@ -288,7 +347,7 @@ final class BatchCommand implements Callable<Integer> {
             return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8),
                     1 << 16);
         } catch (IOException e) {
-            throw new Failure(Main.BAD_INPUT, "cannot write " + output + ": " + e);
+            throw new Failure(Main.BAD_INPUT, "cannot write " + output + ": " + Failure.reason(e));
         }
     }
 

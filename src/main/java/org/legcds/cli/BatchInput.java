@@ -1,15 +1,18 @@
 package org.legcds.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.legcds.LegCds;
 import org.legcds.Problem;
 import org.legcds.assessment.Assessment;
 import org.legcds.json.AssessmentJson;
+import org.legcds.json.CompactAssessmentJson;
 
 /**
  * Where {@code legcds batch} takes its cases from, one item at a time, and how one item becomes one output record.
@@ -30,15 +33,51 @@ interface BatchInput<I> extends OrderedPipeline.Source<I>, Closeable {
     enum Kind { ASSESSED, BAD, FAILED }
 
     /**
-     * One output record: its NDJSON line (without the newline), what it counts as, the assessment when there is one,
-     * and the message for stderr when it is not an assessment.
+     * One output record: its NDJSON line (without the newline; null until {@link #rendered} for an assessment), what it
+     * counts as, the assessment when there is one, and the message for stderr when it is not an assessment.
      */
-    record Outcome(Kind kind, String json, Assessment assessment, String message) {
+    record Outcome(Kind kind, String json, Assessment assessment, String message, OutputRecord record) {
 
-        /** An assessment record. */
+        Outcome(Kind kind, String json, Assessment assessment, String message) {
+            this(kind, json, assessment, message, null);
+        }
+
+        /** An assessment record, written at the output's detail level by {@link #rendered}. */
         static Outcome assessed(Where where, String patient, List<?> issues, Assessment assessment) {
-            return new Outcome(Kind.ASSESSED, json(new OutputRecord(where.line(), where.source(), patient, issues,
-                    assessment, null, null)), assessment, null);
+            return new Outcome(Kind.ASSESSED, null, assessment, null, new OutputRecord(where.line(), where.source(),
+                    patient, issues, assessment, null, null));
+        }
+
+        /** This outcome with its NDJSON line written at {@code detail}; error records are the same at every level. */
+        Outcome rendered(Detail detail) {
+            if (json != null) {
+                return this;
+            }
+            return new Outcome(kind, detail == Detail.COMPACT ? compact(record) : json(record), assessment, message,
+                    null);
+        }
+
+        private static String compact(OutputRecord record) {
+            StringWriter text = new StringWriter(1024);
+            try (JsonGenerator out = AssessmentJson.mapper().getFactory().createGenerator(text)) {
+                out.writeStartObject();
+                if (record.line() != null) {
+                    out.writeNumberField("line", record.line());
+                }
+                if (record.source() != null) {
+                    out.writeStringField("source", record.source());
+                }
+                out.writeStringField("patient", record.patient());
+                if (record.issues() != null) {
+                    out.writeObjectField("issues", record.issues());
+                }
+                out.writeFieldName("assessment");
+                CompactAssessmentJson.write(record.assessment(), out);
+                out.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write a batch record as JSON", e);
+            }
+            return text.toString();
         }
 
         /** A bad-input record: the input cannot form a case; every problem is listed. */
@@ -66,6 +105,12 @@ interface BatchInput<I> extends OrderedPipeline.Source<I>, Closeable {
             }
         }
     }
+
+    /**
+     * How much of each assessment a record holds: {@code FULL}, the whole explained assessment ({@link AssessmentJson});
+     * {@code COMPACT}, its decisions without explanations ({@link CompactAssessmentJson}).
+     */
+    enum Detail { FULL, COMPACT }
 
     /** Where an item came from: a line number (NDJSON), or a source such as a file name (FHIR). */
     record Where(Long line, String source) {

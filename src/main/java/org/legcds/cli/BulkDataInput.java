@@ -15,9 +15,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.legcds.InvalidCaseException;
 import org.legcds.LegCds;
@@ -27,9 +31,10 @@ import org.legcds.fhir.FhirCaseReader;
 /**
  * A FHIR Bulk Data export: {@code *.ndjson} files of one resource type each, one resource per line, grouped here by
  * patient. One item per line of the Patient files, in file-name and line order; then, as bad items, every resource
- * that refers to a patient missing from the export or cannot be read (nothing is dropped silently). Resources about
- * no patient at all (Medication, Practitioner...) are not joined into the patients' bundles: they are counted by type
- * and reported, and a reference to one from a patient's resource is left for the FHIR reader to report as an issue.
+ * that refers to a patient missing from the export or cannot be read (nothing is dropped silently). Shared
+ * Medication resources are kept (up to {@value #MAX_SHARED_CHARS} characters) and joined into the bundle of each
+ * patient whose records refer to them; other resources about no patient (Practitioner, Organization...) are counted
+ * by type and reported, and a reference to one that is missing is left for the FHIR reader to report as an issue.
  *
  * <p>Grouping without holding the export in memory: pass 1 reads the Patient files and numbers the patients (an
  * id-to-number map: about 100-150 bytes per patient); pass 2 streams every other file and appends each resource, tagged
@@ -42,6 +47,14 @@ import org.legcds.fhir.FhirCaseReader;
 final class BulkDataInput implements BatchInput<BulkDataInput.Group> {
 
     static final int MAX_CHUNKS = 256;
+    /** Resources about no patient that patients' records refer to, joined into those patients' bundles. */
+    static final Set<String> JOINED_TYPES = Set.of("Medication");
+    /** At most this much shared-resource text is kept for joining (beyond it, they are counted as not joined). */
+    static final long MAX_SHARED_CHARS = 64_000_000;
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /** A reference to a joined type in a resource's JSON: relative or absolute, with or without _history. */
+    private static final Pattern SHARED_REFERENCE = Pattern.compile(
+            "\"reference\"\\s*:\\s*\"(?:[^\"]*/)?(Medication)/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^\"]*)?\"");
     static final int MIN_CHUNK_SIZE = 1000;
     private static final int MAX_LINE_BYTES = (int) FhirBundlesInput.MAX_BUNDLE_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +70,9 @@ final class BulkDataInput implements BatchInput<BulkDataInput.Group> {
     private final Path temp;
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final Map<String, Long> notAboutAPatient = new TreeMap<>();
+    /** Shared resources joined into the patients that refer to them: {@code Medication/id} -> its JSON line. */
+    private final Map<String, String> shared = new HashMap<>();
+    private long sharedChars;
     private int patients;
     private long resources;
     private long orphans;
@@ -110,7 +126,8 @@ final class BulkDataInput implements BatchInput<BulkDataInput.Group> {
     /** How many patients and resources the export holds (after grouping). */
     String describe() {
         return String.format(java.util.Locale.ROOT, "%,d patients, %,d other resources, %,d resources of no patient "
-                + "of the export (reported last as bad items); grouped in %d chunks", patients, resources, orphans,
+                + "of the export (reported last as bad items), %,d shared resources (Medication) joined into the "
+                + "patients that refer to them; grouped in %d chunks", patients, resources, orphans, shared.size(),
                 chunks());
     }
 
@@ -188,7 +205,17 @@ final class BulkDataInput implements BatchInput<BulkDataInput.Group> {
             if (type.isEmpty()) {
                 return "the line has no resourceType; expected one FHIR resource per line";
             }
-            notAboutAPatient.merge(type, 1L, Long::sum); // e.g. Medication, Practitioner: counted and reported
+            String id = resource.path("id").asText("");
+            if (JOINED_TYPES.contains(type) && FHIR_ID.matcher(id).matches()
+                    && sharedChars + line.text().length() <= MAX_SHARED_CHARS) {
+                String earlier = shared.putIfAbsent(type + "/" + id, line.text());
+                if (earlier != null && !earlier.equals(line.text())) {
+                    return "a second, different " + type + "/" + id + ": the export must give each resource once";
+                }
+                sharedChars += earlier == null ? line.text().length() : 0;
+                return null;
+            }
+            notAboutAPatient.merge(type, 1L, Long::sum); // e.g. Practitioner: counted and reported
             return null;
         }
         Integer number = ordinals.get(reference);
@@ -310,8 +337,21 @@ final class BulkDataInput implements BatchInput<BulkDataInput.Group> {
         }
         StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[")
                 .append("{\"resource\":").append(group.patient()).append('}');
+        Set<String> joined = new LinkedHashSet<>();
         for (String resource : group.resources()) {
             bundle.append(",{\"resource\":").append(resource).append('}');
+            if (!shared.isEmpty()) {
+                Matcher reference = SHARED_REFERENCE.matcher(resource);
+                while (reference.find()) {
+                    joined.add(reference.group(1) + "/" + reference.group(2));
+                }
+            }
+        }
+        for (String key : joined) {
+            String resource = shared.get(key); // one the export lacks is left for the reader to report
+            if (resource != null) {
+                bundle.append(",{\"resource\":").append(resource).append('}');
+            }
         }
         bundle.append("]}");
         try {

@@ -14,6 +14,7 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 
 /** The readable report: urgency first, then red flags, claudication, differential, next steps, questions and why. */
@@ -30,7 +31,7 @@ final class Report {
 
     private String render(Case c, Assessment a) {
         line("legcds assessment (decision support for clinicians; not a diagnosis)");
-        line("Patient %s, %s, %s; evaluated %s", c.patient().id(),
+        line("Patient %s, %s, %s; evaluated %s", Escaping.name(c.patient().id()),
                 c.patient().age() == null ? "age unknown" : c.patient().age() + " y",
                 c.patient().sex().name().toLowerCase(Locale.ROOT), a.evaluationDate());
         line("Knowledge base %s %s (%s), %s", a.knowledgeBase().name(), a.knowledgeBase().version(),
@@ -58,7 +59,7 @@ final class Report {
                     open.unknownFindings().stream().map(d -> d.id()).collect(Collectors.joining(", ")));
         }
 
-        section("CLAUDICATION: " + a.claudication().type());
+        section("CLAUDICATION: " + Escaping.inline(String.valueOf(a.claudication().type())));
         for (Clue clue : a.claudication().evidenceFor()) {
             line("  + %s (%s %s)%s", clue.clue(), clue.direction().name().toLowerCase(Locale.ROOT),
                     clue.mechanism().name().toLowerCase(Locale.ROOT), rules(clue.because()));
@@ -136,7 +137,12 @@ final class Report {
         line(title);
     }
 
+    /** One line of the report: every value in it is escaped, so nothing a case holds can start another line. */
     private void line(String format, Object... args) {
-        text.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof Number ? args[i] : Escaping.inline(String.valueOf(args[i]));
+        }
+        text.append(args.length == 0 ? format : String.format(Locale.ROOT, format, shown)).append(System.lineSeparator());
     }
 }

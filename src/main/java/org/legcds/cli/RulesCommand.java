@@ -3,15 +3,21 @@ package org.legcds.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.legcds.LegCds;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.legcds.engine.RuleSet;
+import org.legcds.facts.Escaping;
+import org.legcds.report.DrlRules;
+import org.legcds.report.KnowledgeBaseDocument;
 import org.legcds.scenario.EvidenceRegister;
+import org.legcds.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,19 +25,29 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Print the rule catalogue: id, name, layer (the rules/ folder of its DRL file) and source claims.",
-                "With --markdown, a Markdown document of the knowledge base for clinical review, with the claim texts "
-                        + "of the evidence register.",
-                "Exit codes: 0 ok, 2 bad input, 3 rules that do not compile."})
+                "With --markdown or --html, a document of the knowledge base for clinical review: each rule's "
+                        + "conditions (thresholds as written in the DRL) and the claim texts of the evidence register; "
+                        + "--html adds the scenarios that exercise each rule and the red-flag checks with their screens."})
 final class RulesCommand implements Callable<Integer> {
 
     /** The evidence register used by default, when it exists in the working directory. */
     static final Path DEFAULT_SEEDS = Path.of("seeds");
+    /** The scenarios run for --html by default, when they exist in the working directory. */
+    static final Path DEFAULT_SCENARIOS = Path.of("scenarios");
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--markdown", description = "Write a Markdown document of the knowledge base for clinical review.")
     boolean markdown;
+
+    @Option(names = "--html", description = "Write a self-contained HTML document of the knowledge base for clinical "
+            + "review (rules by layer with conditions, claims and scenarios; red-flag checks and their screens).")
+    boolean html;
+
+    @Option(names = "--scenarios", paramLabel = "<scenario-dir>", description = "The scenarios whose runs --html "
+            + "shows per rule (default: scenarios, if it exists).")
+    Path scenariosDir;
 
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and list the rules in this directory instead of the packaged ones.")
@@ -43,7 +59,7 @@ final class RulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LegCds engine = Engines.load(rulesDir);
+        LegCds engine = Engines.load(rulesDir, false);
         RuleSet files = rulesDir == null ? RuleLayers.packaged() : RuleSet.read(rulesDir);
         EvidenceRegister register = null;
         Path seeds = seedsDir != null ? seedsDir : Files.isDirectory(DEFAULT_SEEDS) ? DEFAULT_SEEDS : null;
@@ -58,11 +74,38 @@ final class RulesCommand implements Callable<Integer> {
         Map<String, List<RuleRef>> byLayer = RuleLayers.group(engine.rules(),
                 rule -> layers.getOrDefault(rule.name(), RuleLayers.TOP_LEVEL));
         PrintWriter out = spec.commandLine().getOut();
+        if (markdown && html) {
+            return fail(Main.BAD_INPUT, "--markdown and --html are exclusive: choose one document");
+        }
+        Map<String, DrlRules.Rule> written = new HashMap<>();
+        DrlRules.parse(files.drl()).forEach(r -> written.putIfAbsent(r.name(), r));
+        if (html) {
+            return html(out, engine, files, register);
+        }
         if (markdown) {
-            markdown(out, engine.knowledgeBase(), byLayer, register, seeds);
+            markdown(out, engine.knowledgeBase(), byLayer, register, seeds, written);
         } else {
             table(out, engine, layers);
         }
+        return Main.OK;
+    }
+
+    private int html(PrintWriter out, LegCds engine, RuleSet files, EvidenceRegister register) {
+        Path scenarios = scenariosDir != null ? scenariosDir
+                : Files.isDirectory(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS : null;
+        Map<String, List<String>> byRule = null;
+        if (scenarios != null) {
+            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios));
+            inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
+            if (!inputs.problems().isEmpty()) {
+                return Main.BAD_INPUT;
+            }
+            byRule = Coverage.of(engine.rules(), new ScenarioRunner(engine).run(inputs.scenarios())).byRule();
+        }
+        out.print(KnowledgeBaseDocument.render(new KnowledgeBaseDocument.Content(engine.knowledgeBase(),
+                engine.rules(), DrlRules.parse(files.drl()), RuleLayers.order(),
+                id -> register == null ? Optional.empty() : register.claim(id).map(EvidenceRegister.Claim::text),
+                byRule)));
         return Main.OK;
     }
 
@@ -74,16 +117,18 @@ final class RulesCommand implements Callable<Integer> {
         String row = "%-" + id + "s  %-" + name + "s  %-" + layer + "s  %s";
         out.println(String.format(row, "ID", "NAME", "LAYER", "SOURCES"));
         for (RuleRef rule : rules) {
-            out.println(String.format(row, rule.id(), rule.name(), layers.getOrDefault(rule.name(), RuleLayers.TOP_LEVEL),
-                    String.join(", ", rule.sources())).stripTrailing());
+            out.println(String.format(row, Escaping.inline(rule.id()), Escaping.inline(rule.name()),
+                    Escaping.inline(layers.getOrDefault(rule.name(), RuleLayers.TOP_LEVEL)),
+                    Escaping.inline(String.join(", ", rule.sources()))).stripTrailing());
         }
         KnowledgeBaseInfo kb = engine.knowledgeBase();
-        out.printf("%n%d rules; %s %s (%s)%n", rules.size(), kb.name(), kb.version(), kb.status());
+        out.printf("%n%d rules; %s %s (%s)%n", rules.size(), Escaping.inline(kb.name()), Escaping.inline(kb.version()),
+                Escaping.inline(kb.status()));
     }
 
     private static void markdown(PrintWriter out, KnowledgeBaseInfo kb, Map<String, List<RuleRef>> byLayer,
-                                 EvidenceRegister register, Path seeds) {
-        out.println("# " + kb.name());
+                                 EvidenceRegister register, Path seeds, Map<String, DrlRules.Rule> written) {
+        out.println("# " + cell(kb.name()));
         out.println();
         out.println("Decision support for clinicians; it does not diagnose patients. Generated by `legcds rules "
                 + "--markdown` for clinical review.");
@@ -119,12 +164,15 @@ final class RulesCommand implements Callable<Integer> {
             out.println();
             out.println(rules.size() + (rules.size() == 1 ? " rule." : " rules."));
             out.println();
-            out.println("| Id | Name | Sources |");
-            out.println("| --- | --- | --- |");
+            out.println("| Id | Name | When | Sources |");
+            out.println("| --- | --- | --- | --- |");
             for (RuleRef rule : rules) {
                 String sources = rule.sources().stream().map(id -> claim(id, register))
                         .collect(Collectors.joining("<br>"));
-                out.println("| " + cell(rule.id()) + " | " + cell(rule.name()) + " | " + sources + " |");
+                DrlRules.Rule drl = written.get(rule.name());
+                String when = drl == null ? "" : drl.conditions().stream().map(RulesCommand::cell)
+                        .collect(Collectors.joining("<br>"));
+                out.println("| " + cell(rule.id()) + " | " + cell(rule.name()) + " | " + when + " | " + sources + " |");
             }
         });
     }
@@ -139,11 +187,11 @@ final class RulesCommand implements Callable<Integer> {
 
     /** Text safe inside a Markdown table cell. */
     private static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").trim();
+        return Escaping.inline(text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ").trim());
     }
 
     private int fail(int code, String message) {
-        spec.commandLine().getErr().println("legcds: " + message);
+        Failure.report(spec.commandLine().getErr(), message);
         return code;
     }
 }

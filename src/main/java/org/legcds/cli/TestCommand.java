@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.legcds.LegCds;
-import org.legcds.scenario.InvalidScenarioException;
+import org.legcds.facts.Escaping;
 import org.legcds.scenario.Scenario;
-import org.legcds.scenario.ScenarioReader;
 import org.legcds.scenario.ScenarioResult;
 import org.legcds.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -17,16 +17,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run the clinical scenarios of a directory (scenarios/README.md) against the rules and print "
-                + "a pass/fail table, then 'N passed, M failed'.",
-                "Exit codes: 0 all passed, 4 a scenario failed, 2 a bad scenario file, 3 rules that do not compile."})
+        description = {"Run clinical scenarios (scenarios/README.md), given as files and folders, against the rules and "
+                + "print a pass/fail table, then 'N passed, M failed'. A bad scenario file is reported and the others "
+                + "still run."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<scenario-dir>", description = "The scenario directory, e.g. scenarios/")
-    Path scenarioDir;
+    @Parameters(arity = "1..*", paramLabel = "<scenarios>",
+            description = "Scenario files and folders, e.g. scenarios/ or scenarios/red-flags/saddle-anaesthesia-alone.yaml")
+    List<Path> paths;
 
     @Option(names = "--rules", paramLabel = "<rules-dir>",
             description = "Compile and use the rules in this directory instead of the packaged ones.")
@@ -38,25 +39,22 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Scenario> scenarios;
-        try {
-            scenarios = ScenarioReader.of(scenarioDir).readAll();
-        } catch (InvalidScenarioException e) {
-            return fail(Main.BAD_INPUT, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return fail(Main.BAD_INPUT, e.getMessage());
-        }
+        ScenarioInputs inputs = ScenarioInputs.read(paths);
+        List<Scenario> scenarios = inputs.scenarios();
         if (scenarios.isEmpty()) {
-            return fail(Main.BAD_INPUT, "no scenario files (*.yaml) in " + scenarioDir);
+            inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
+            return fail(Main.BAD_INPUT, "no scenario could be read from " + paths.stream().map(Path::toString)
+                    .collect(Collectors.joining(", ")));
         }
-        LegCds engine = Engines.load(rulesDir);
+        LegCds engine = Engines.load(rulesDir, false); // trying an edited copy is what this is for
         List<ScenarioResult> results = new ScenarioRunner(engine).run(scenarios);
 
         int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));
         String row = "%-" + width + "s  %-6s  %s";
-        out.printf("legcds test: %d scenarios in %s against %s %s (%s)%n%n", results.size(), scenarioDir,
-                engine.knowledgeBase().name(), engine.knowledgeBase().version(),
-                rulesDir == null ? "packaged rules" : "rules from " + rulesDir);
+        out.printf("legcds test: %d scenarios in %s against %s %s (%s)%n%n", results.size(),
+                Escaping.inline(paths.stream().map(Path::toString).collect(Collectors.joining(", "))),
+                Escaping.inline(engine.knowledgeBase().name()), Escaping.inline(engine.knowledgeBase().version()),
+                rulesDir == null ? "packaged rules" : "rules from " + Escaping.inline(rulesDir.toString()));
         line(out, row, "SCENARIO", "RESULT", "FIRST FAILURE");
         int failed = 0;
         for (ScenarioResult result : results) {
@@ -73,16 +71,22 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println((results.size() - failed) + " passed, " + failed + " failed");
+        out.println((results.size() - failed) + " passed, " + failed + " failed"
+                + (inputs.problems().isEmpty() ? "" : ", " + inputs.problems().size() + " bad file"
+                + (inputs.problems().size() == 1 ? "" : "s") + " not run"));
+        inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
+        if (!inputs.problems().isEmpty()) {
+            return Main.BAD_INPUT;
+        }
         return failed == 0 ? Main.OK : Main.SCENARIOS_FAILED;
     }
 
     private static void line(PrintWriter out, String row, String scenario, String result, String failure) {
-        out.println(String.format(row, scenario, result, failure).stripTrailing());
+        out.println(String.format(row, Escaping.inline(scenario), result, Escaping.inline(failure)).stripTrailing());
     }
 
     private int fail(int code, String message) {
-        spec.commandLine().getErr().println("legcds: " + message);
+        Failure.report(spec.commandLine().getErr(), message);
         return code;
     }
 }

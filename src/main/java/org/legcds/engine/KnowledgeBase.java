@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -81,7 +82,10 @@ public final class KnowledgeBase {
             if (models.isEmpty()) {
                 throw new IllegalStateException(PRECOMPILED + " lists no models; the build did not precompile the rules");
             }
-            return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models), Vocabulary.packaged(),
+            // the configuration from drools-core, not KieServices.get(): that needs drools-compiler, which hosts of the
+            // packaged rules do not have (the same defaults either way)
+            return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models,
+                            RuleBaseFactory.newKnowledgeBaseConfiguration()), Vocabulary.packaged(),
                     new String(meta.readAllBytes(), StandardCharsets.UTF_8), precompiled.getProperty("contentHash"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the packaged knowledge base", e);
@@ -96,6 +100,7 @@ public final class KnowledgeBase {
     }
 
     static KnowledgeBase compile(RuleSet rules) {
+        requireCompiler();
         RuleCompiler.Compiled compiled = RuleCompiler.compile(rules);
         try {
             return new KnowledgeBase(compiled.kieBase(), compiled.vocabulary(), rules.metadata(), rules.contentHash());
@@ -103,6 +108,30 @@ public final class KnowledgeBase {
             throw new RuleCompilationException(e.errors().stream().map(error -> placed(error, rules)).toList());
         }
     }
+
+    /**
+     * The DRL compiler is optional for hosts ({@link #packaged} runs without it), so a host that compiles rules without
+     * it learns which dependency to add instead of meeting a bare {@link NoClassDefFoundError} half-way.
+     */
+    private static void requireCompiler() {
+        for (String name : COMPILER_CLASSES) {
+            try {
+                Class.forName(name, false, KnowledgeBase.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                String drools = RuleBaseFactory.class.getPackage().getImplementationVersion();
+                throw new IllegalStateException("compiling rules at run time (LegCds.fromDirectory, ReloadableEngine) "
+                        + "needs the Drools rule compiler, which is not on the class path (" + name + " is missing): "
+                        + "add the dependency org.drools:drools-model-codegen" + (drools == null
+                        ? " in the version of your drools-core" : ":" + drools)
+                        + ". LegCds.packaged() does not need it.", e);
+            }
+        }
+    }
+
+    /** A class of each artifact that compiling DRL needs and the packaged rules do not. */
+    private static final List<String> COMPILER_CLASSES = List.of(
+            "org.drools.model.codegen.ExecutableModelProject",          // drools-model-codegen
+            "org.drools.compiler.kie.builder.impl.KieServicesImpl");     // drools-compiler
 
     /** Puts a catalogue error (which knows only the rule's name) at the rule's file and line. */
     private static RuleCompilationException.Error placed(RuleCompilationException.Error error, RuleSet rules) {
@@ -130,7 +159,8 @@ public final class KnowledgeBase {
         return in;
     }
 
-    public KieBase kieBase() {
+    /** The Drools knowledge base: for this package only, so no Drools type shows in a public signature. */
+    KieBase kieBase() {
         return kieBase;
     }
 
@@ -177,8 +207,8 @@ public final class KnowledgeBase {
         return catalogue;
     }
 
-    /** The catalogue entry of a rule of this knowledge base. */
-    public RuleRef ref(Rule rule) {
+    /** The catalogue entry of a rule of this knowledge base (package-private: a Drools type in the signature). */
+    RuleRef ref(Rule rule) {
         RuleRef ref = rules.get(rule);
         if (ref == null) {
             // identity lookup failed (Drools may hand out another instance); fall back to the name
@@ -257,8 +287,6 @@ public final class KnowledgeBase {
                     + e.getLocation().getColumnNr();
             throw new IllegalArgumentException(RuleSet.METADATA + where + ": not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,33 +7,43 @@ import java.nio.file.Path;
 import java.util.List;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.legcds.RuleCompilationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Build step (run by Maven in {@code process-classes}): compiles the top-level {@code rules/} directory into a Drools
  * executable model and writes the generated classes into the build output, so the packaged knowledge base starts without
  * compiling any DRL. Fails the build, listing every error with file and line, when the rules do not compile.
  *
- * <p>Usage: {@code KnowledgeBasePrecompiler <rules-dir> <classes-dir>}.
+ * <p>The packaged knowledge base must pass the {@link SafetyGate}: its red-flag coverage and manifest before anything is
+ * written, and, when a scenario directory is given, every scenario against the precompiled rules just written (which
+ * are removed again if one fails). So no jar can be built around a knowledge base the gate refuses.
+ *
+ * <p>Usage: {@code KnowledgeBasePrecompiler <rules-dir> <classes-dir> [<scenario-dir>]}.
  */
 public final class KnowledgeBasePrecompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBasePrecompiler.class);
 
     private KnowledgeBasePrecompiler() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: KnowledgeBasePrecompiler <rules-dir> <classes-dir>");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: KnowledgeBasePrecompiler <rules-dir> <classes-dir> "
+                    + "[<scenario-dir>]");
         }
         Path rulesDir = Path.of(args[0]);
         Path output = Path.of(args[1]);
         RuleSet rules = RuleSet.read(rulesDir);
         RuleCompiler.Compiled compiled;
         try {
+            SafetyGate.check(rulesDir, rules); // before compiling or writing anything
             compiled = RuleCompiler.compile(rules);
             // validate metadata and the rule catalogue exactly as the runtime will
             KnowledgeBase.compile(rules);
         } catch (RuleCompilationException e) {
-            throw new IllegalStateException("The knowledge base in " + rulesDir + " does not compile:"
+            throw new IllegalStateException("The knowledge base in " + rulesDir + " cannot be packaged:"
                     + System.lineSeparator() + e.getMessage(), e);
         }
         InternalKieModule module = compiled.module();
@@ -57,7 +67,17 @@ public final class KnowledgeBasePrecompiler {
                 + "models=" + String.join(",", models) + "\n"
                 + "contentHash=" + rules.contentHash().replace(":", "\\:") + "\n"
                 + "vocabulary=" + String.join(",", rules.vocabulary().keySet()) + "\n", StandardCharsets.UTF_8);
-        System.out.printf("legcds: precompiled %d DRL files into %d classes (%s)%n", rules.drl().size(), classes,
-                rules.contentHash());
+        if (args.length == 3) {
+            // the scenarios run on exactly what was written: the precompiled classes, loaded as the jar will load them
+            List<RuleCompilationException.Error> failing = SafetyGate.scenarioProblems(org.legcds.LegCds.packaged(),
+                    Path.of(args[2]));
+            if (!failing.isEmpty()) {
+                Files.delete(target);
+                throw new IllegalStateException("The knowledge base in " + rulesDir + " cannot be packaged:"
+                        + System.lineSeparator() + new org.legcds.SafetyGateException(failing).getMessage());
+            }
+        }
+        // not stdout: a build that succeeds says nothing here (run with -Dlogback.configurationFile to see it)
+        LOG.debug("precompiled {} DRL files into {} classes ({})", rules.drl().size(), classes, rules.contentHash());
     }
 }

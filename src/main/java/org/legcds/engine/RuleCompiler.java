@@ -38,6 +38,10 @@ final class RuleCompiler {
             "([A-Za-z_$][\\w$]*) cannot be resolved");
     private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile(
             "//[^\\n]*|/\\*.*?\\*/", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern GENERATED_TYPE = java.util.regex.Pattern.compile(
+            "for the type LambdaConsequence[0-9A-F]+");
+    private static final String KNOWLEDGE_HELPER =
+            "((org.drools.modelcompiler.consequence.DroolsImpl) drools).asKnowledgeHelper().";
     private static final java.util.regex.Pattern TRAILING_SNIPPET = java.util.regex.Pattern.compile(":\\s*(.+)$");
 
     private RuleCompiler() {
@@ -173,21 +177,42 @@ final class RuleCompiler {
         return new RuleCompilationException.Error(file.isEmpty() ? "(unknown file)" : file, Math.max(line, 0), text);
     }
 
-    /** An error in generated Java: find the failing statement in the DRL files. */
+    /**
+     * An error in generated Java: find the rule whose consequence it is and the failing statement in its DRL file, and
+     * name both (a message about a generated {@code LambdaConsequence} class means nothing to a rule author).
+     */
     private static RuleCompilationException.Error errorInConsequence(Message message, Map<String, String> drl,
                                                                      String generated) {
-        String text = message.getText().replaceAll("\\s+", " ").trim();
+        String text = GENERATED_TYPE.matcher(message.getText().replaceAll("\\s+", " ").trim())
+                .replaceAll("").trim();
+        List<String> body = List.of();
         String statement = null;
-        if (generated != null && message.getLine() > 0) {
-            String[] lines = generated.split("\r?\n", -1);
-            if (message.getLine() <= lines.length) {
-                statement = lines[message.getLine() - 1].trim();
+        if (generated != null) {
+            // the source follows "in error:" on a line of its own: drop that first line break so lines count from 1
+            String[] lines = generated.replaceFirst("^\\r?\\n", "").split("\r?\n", -1);
+            body = consequenceBody(lines);
+            if (message.getLine() > 0 && message.getLine() <= lines.length) {
+                statement = asWritten(lines[message.getLine() - 1]).trim();
+            }
+        }
+        // best: the one rule whose whole consequence is this generated body
+        String wanted = normalised(String.join("\n", body));
+        if (!wanted.isEmpty()) {
+            for (Map.Entry<String, String> file : drl.entrySet()) {
+                for (DrlRule rule : DrlRule.all(file.getValue())) {
+                    if (normalised(rule.consequence()).equals(wanted)) {
+                        int line = statement == null || statement.isEmpty() ? 0 : find(rule.consequence(), statement);
+                        int at = line > 0 ? rule.consequenceLine() + line - 1 : rule.line();
+                        return new RuleCompilationException.Error(file.getKey(), at, "in the consequence (then part) of rule \""
+                                + rule.name() + "\": " + text);
+                    }
+                }
             }
         }
         for (Map.Entry<String, String> file : drl.entrySet()) {
             int line = statement == null || statement.isEmpty() ? 0 : find(file.getValue(), statement);
             if (line > 0) {
-                return new RuleCompilationException.Error(file.getKey(), line, "in a rule's consequence: " + text);
+                return new RuleCompilationException.Error(file.getKey(), line, inRule(file.getValue(), line) + text);
             }
         }
         Matcher unresolved = UNRESOLVED.matcher(text);
@@ -195,11 +220,93 @@ final class RuleCompiler {
             for (Map.Entry<String, String> file : drl.entrySet()) {
                 int line = findWord(file.getValue(), unresolved.group(1));
                 if (line > 0) {
-                    return new RuleCompilationException.Error(file.getKey(), line, "in a rule's consequence: " + text);
+                    return new RuleCompilationException.Error(file.getKey(), line, inRule(file.getValue(), line) + text);
                 }
             }
         }
-        return new RuleCompilationException.Error("(a rule's consequence)", 0, text);
+        return new RuleCompilationException.Error("(a rule's consequence)", 0, text
+                + (statement == null ? "" : " (statement: " + statement + ")"));
+    }
+
+    /** "in the consequence (then part) of rule "name": " for the rule declared before a line, or a generic prefix. */
+    private static String inRule(String source, int line) {
+        return DrlRule.all(source).stream().filter(r -> r.line() <= line).reduce((a, b) -> b)
+                .map(r -> "in the consequence (then part) of rule \"" + r.name() + "\": ")
+                .orElse("in a rule's consequence: ");
+    }
+
+    /** The statements of a generated consequence's {@code execute} method, as the rule author wrote them. */
+    private static List<String> consequenceBody(String[] lines) {
+        int start = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(" execute(")) {
+                start = i + 1;
+                break;
+            }
+        }
+        int end = lines.length - 1;
+        while (end > start && !lines[end].trim().equals("}")) {
+            end--; // the class's closing brace
+        }
+        end--;
+        while (end > start && !lines[end].trim().equals("}")) {
+            end--; // the method's closing brace
+        }
+        if (start < 0 || end <= start) {
+            return List.of();
+        }
+        List<String> body = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            body.add(asWritten(lines[i]));
+        }
+        return body;
+    }
+
+    /** Generated Java with the executable model's rewriting of {@code insertLogical(...)} and friends undone. */
+    private static String asWritten(String generatedLine) {
+        return generatedLine.replace(KNOWLEDGE_HELPER, "");
+    }
+
+    /** Code without white space, comments or {@code drools.}, for comparing a DRL consequence with generated Java. */
+    private static String normalised(String code) {
+        return withoutComments(code).replace("drools.", "").replaceAll("\\s+", "");
+    }
+
+    /**
+     * A rule of a DRL file, read from its text: its name, its {@code @id} (empty if none), the line it is declared on,
+     * and its consequence (comments blanked) with the line that starts on.
+     */
+    record DrlRule(String name, String id, int line, String consequence, int consequenceLine) {
+
+        private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+                "(?m)^\\s*rule\\s+(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|\\S+)");
+        private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("@id\\s*\\(\\s*([^)\\s]*)\\s*\\)");
+        private static final java.util.regex.Pattern THEN = java.util.regex.Pattern.compile("(?m)^\\s*then\\b");
+        private static final java.util.regex.Pattern END = java.util.regex.Pattern.compile("(?m)^\\s*end\\s*$");
+
+        /** Every complete rule of a DRL text (a rule cut off before its {@code end} is not one). */
+        static List<DrlRule> all(String source) {
+            String code = withoutComments(source);
+            List<DrlRule> rules = new ArrayList<>();
+            Matcher rule = RULE.matcher(code);
+            while (rule.find()) {
+                String name = rule.group(1);
+                if (name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                Matcher then = THEN.matcher(code);
+                Matcher end = END.matcher(code);
+                if (!then.find(rule.end()) || !end.find(then.end())) {
+                    continue;
+                }
+                Matcher id = ID.matcher(code.substring(rule.end(), then.start()));
+                int bodyStart = code.indexOf('\n', then.end()) + 1;
+                int bodyEnd = Math.max(bodyStart, end.start());
+                rules.add(new DrlRule(name, id.find() ? id.group(1) : "", lineOf(source, rule.start(1)),
+                        code.substring(bodyStart, bodyEnd), lineOf(source, bodyStart)));
+            }
+            return rules;
+        }
     }
 
     /** The line of a compiler message's expression or name in a DRL source, or 0. */

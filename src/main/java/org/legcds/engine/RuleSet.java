@@ -1,6 +1,11 @@
 package org.legcds.engine;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,8 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.legcds.RuleCompilationException;
 
 /**
  * The files of a knowledge base, read from a directory: every {@code .drl} file (at any depth), the metadata file
@@ -39,7 +46,7 @@ public record RuleSet(Map<String, String> drl, String metadata, Map<String, Stri
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
                 String relative = directory.relativize(file).toString().replace('\\', '/');
-                drl.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+                drl.put(relative, text(file, relative));
             }
             Path metadataFile = directory.resolve(METADATA);
             if (!Files.isRegularFile(metadataFile)) {
@@ -48,11 +55,46 @@ public record RuleSet(Map<String, String> drl, String metadata, Map<String, Stri
             if (drl.isEmpty()) {
                 throw new IllegalArgumentException("rules directory " + directory + " holds no .drl files");
             }
-            return new RuleSet(drl, Files.readString(metadataFile, StandardCharsets.UTF_8),
+            return new RuleSet(drl, text(metadataFile, METADATA),
                     org.legcds.vocabulary.Vocabulary.files(directory));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules directory " + directory, e);
+            throw new UncheckedIOException("cannot read rules directory " + directory + ": " + e, e);
         }
+    }
+
+    /**
+     * A file's text, strictly UTF-8: a byte that is not UTF-8 is a rule error naming the file, the line and the byte
+     * offset (never replaced and read on, which could change what a rule says).
+     *
+     * @throws RuleCompilationException for a malformed or unmappable byte
+     */
+    static String text(Path file, String relative) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            StringBuilder shown = new StringBuilder();
+            for (int i = offset; i < Math.min(bytes.length, offset + result.length()); i++) {
+                shown.append(shown.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
+            }
+            throw new RuleCompilationException(List.of(new RuleCompilationException.Error(relative, line,
+                    "byte " + shown + " at byte offset " + offset + " is not valid UTF-8; save the file as UTF-8")));
+        }
+        out.flip();
+        return out.toString();
     }
 
     /** SHA-256 over every file's relative path and content, so an assessment can be tied to the exact rules. */

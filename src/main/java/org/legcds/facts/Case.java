@@ -29,6 +29,21 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
     /** The most findings one case may carry (protects the engine from runaway input). */
     public static final int MAX_FINDINGS = 500;
 
+    /** The earliest evaluation or birth date accepted; anything before is taken as a data-entry error. */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+
+    /** The latest evaluation or birth date accepted ({@code +999999999-12-31} parses, but is no one's date). */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2200, 12, 31);
+
+    /** The youngest age at which smoking or alcohol misuse is plausible; younger is taken as a data-entry error. */
+    public static final int MIN_AGE_FOR_HABITS = 10;
+
+    /**
+     * History findings implausible in a young child, by vocabulary id (compared by name, so the check survives the
+     * vocabulary becoming data).
+     */
+    private static final java.util.Set<String> HABITS = java.util.Set.of("SMOKING", "ALCOHOL_MISUSE");
+
     static final Comparator<Finding> CANONICAL_ORDER = Comparator
             .comparing(Finding::code)
             .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal())
@@ -42,11 +57,17 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
         }
         if (evaluationDate == null) {
             problems.add(new Problem("evaluationDate", "missing", "the date the assessment is for"));
+        } else if (!withinBounds(evaluationDate)) {
+            problems.add(new Problem("evaluationDate", evaluationDate.toString(), "a date from " + EARLIEST_DATE
+                    + " to " + LATEST_DATE));
         }
         if (findings == null) {
             problems.add(new Problem("findings", "missing", "a list of findings (it may be empty)"));
         } else {
             problems.addAll(check(findings));
+            if (patient != null) {
+                problems.addAll(plausibleForAge(patient, findings));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(problems);
@@ -54,6 +75,28 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
         List<Finding> sorted = merged(findings);
         sorted.sort(CANONICAL_ORDER);
         findings = List.copyOf(sorted);
+    }
+
+    /** Whether a date is one a person can be born or assessed on ({@link #EARLIEST_DATE} to {@link #LATEST_DATE}). */
+    static boolean withinBounds(LocalDate date) {
+        return !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE);
+    }
+
+    /** Smoking or alcohol misuse recorded present in a child under {@value #MIN_AGE_FOR_HABITS}. */
+    private static List<Problem> plausibleForAge(Patient patient, List<Finding> findings) {
+        List<Problem> problems = new ArrayList<>();
+        if (patient.age() == null || patient.age() >= MIN_AGE_FOR_HABITS) {
+            return problems;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            if (finding != null && finding.present() && HABITS.contains(String.valueOf(finding.code()))) {
+                problems.add(new Problem("findings[" + i + "]", finding.describe(), "no " + finding.code()
+                        + " present at age " + patient.age() + ": it is plausible from age " + MIN_AGE_FOR_HABITS
+                        + " (check the age or the finding)"));
+            }
+        }
+        return problems;
     }
 
     /**
@@ -67,6 +110,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             return problems;
         }
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<Integer>> byCode = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             String where = "findings[" + i + "]";
@@ -81,6 +125,15 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
                 problems.add(new Problem(where, finding.describe(),
                         "each code at most once per side and status (it repeats findings[" + earlier + "])"));
             }
+            for (int other : byCode.computeIfAbsent(finding.code(), c -> new ArrayList<>())) {
+                if (unknownWhereAbsent(findings.get(other), finding)) {
+                    problems.add(new Problem(where, finding.describe(), "a finding that agrees with findings[" + other
+                            + "] (" + findings.get(other).describe() + "): absent on both sides and unknown on a side "
+                            + "at once; record each side once"));
+                    break;
+                }
+            }
+            byCode.get(finding.code()).add(i);
         }
         return problems;
     }
@@ -108,5 +161,13 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             }
         }
         return result;
+    }
+
+    /** One finding absent on both sides (no side, or bilateral), the other unknown on a side. */
+    private static boolean unknownWhereAbsent(Finding a, Finding b) {
+        Finding absent = a.absent() ? a : b;
+        Finding unknown = a.absent() ? b : a;
+        return absent.absent() && unknown.status() == Status.UNKNOWN
+                && (absent.laterality() == null || absent.laterality() == Laterality.BILATERAL);
     }
 }

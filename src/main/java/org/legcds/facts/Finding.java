@@ -112,7 +112,7 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
 
     /** A value as written, shortened for display: a problem report must stay readable whatever the input. */
     private static String quoted(String text) {
-        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+        return Escaping.quote(text.length() > 60 ? text.substring(0, 57) + "..." : text);
     }
 
     private static Set<String> ids(Collection<String> values, String field, List<Problem> problems) {

@@ -12,7 +12,8 @@ import org.legcds.Problem;
 /**
  * The patient being assessed. Immutable; validated on construction: an invalid patient throws
  * {@link InvalidCaseException} listing every problem, each naming the component ({@code age}, {@code pregnancy}, ...),
- * the value given and what was expected. A pregnant patient whose sex is male is rejected.
+ * the value given and what was expected. A pregnant patient whose sex is male, or whose age is outside
+ * {@value #MIN_PREGNANCY_AGE}-{@value #MAX_PREGNANCY_AGE}, is rejected.
  *
  * <p>Nullness: {@code age} is null when unknown; every other component is non-null.
  *
@@ -26,12 +27,16 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
     /** The oldest age accepted; anything above is treated as a data-entry error. */
     public static final int MAX_AGE = 130;
 
+    /** The ages at which a recorded pregnancy is plausible; outside them it is taken as a data-entry error. */
+    public static final int MIN_PREGNANCY_AGE = 10;
+    public static final int MAX_PREGNANCY_AGE = 60;
+
     public Patient {
         List<Problem> problems = new ArrayList<>();
         if (id == null) {
             problems.add(new Problem("id", "missing", "the host's identifier for the patient"));
         } else if (id.isBlank()) {
-            problems.add(new Problem("id", "'" + id + "'", "a non-blank identifier"));
+            problems.add(new Problem("id", Escaping.quote(id), "a non-blank identifier"));
         }
         if (age != null && (age < 0 || age > MAX_AGE)) {
             problems.add(new Problem("age", String.valueOf(age), "a whole number of years from 0 to " + MAX_AGE));
@@ -44,6 +49,11 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
         }
         if (sex == Sex.MALE && pregnancy == Status.PRESENT) {
             problems.add(new Problem("pregnancy", "present", "absent or unknown for a patient whose sex is male"));
+        } else if (pregnancy == Status.PRESENT && age != null && age >= 0 && age <= MAX_AGE
+                && (age < MIN_PREGNANCY_AGE || age > MAX_PREGNANCY_AGE)) {
+            problems.add(new Problem("pregnancy", "present at age " + age, "absent or unknown at age " + age
+                    + ": pregnancy is plausible from age " + MIN_PREGNANCY_AGE + " to " + MAX_PREGNANCY_AGE
+                    + " (check the age or the pregnancy status)"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(problems);
@@ -70,6 +80,10 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
             throw new InvalidCaseException(List.of(new Problem("birthDate", birthDate.toString(),
                     "a date giving an age of at most " + MAX_AGE + " at the evaluation date " + evaluationDate
                             + " (it gives " + years + ")")));
+        }
+        if (!Case.withinBounds(birthDate)) {
+            throw new InvalidCaseException(List.of(new Problem("birthDate", birthDate.toString(),
+                    "a date from " + Case.EARLIEST_DATE + " to " + Case.LATEST_DATE)));
         }
         return new Patient(id, (int) years, sex, pregnancy);
     }

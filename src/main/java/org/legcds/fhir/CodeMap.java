@@ -44,11 +44,12 @@ final class CodeMap {
     static final String ANSWERS = "answers.csv";
     static final String BODY_SITES = "body-sites.csv";
     static final String UNITS = "units.csv";
-    private static final List<String> TABLES = List.of(ANSWERS, BODY_SITES, UNITS);
+    static final String SAFE_SIDE = "safe-side.csv";
+    private static final List<String> TABLES = List.of(ANSWERS, BODY_SITES, UNITS, SAFE_SIDE);
 
-    /** The packaged files, in load order: code maps first, then the answer, body-site and unit tables. */
+    /** The packaged files, in load order: code maps first, then the answer, body-site, unit and safe-side tables. */
     static final List<String> PACKAGED = List.of("snomed-ct.csv", "icd-10-cm.csv", "loinc.csv", "rxnorm.csv",
-            "other-systems.csv", ANSWERS, BODY_SITES, UNITS);
+            "other-systems.csv", ANSWERS, BODY_SITES, UNITS, SAFE_SIDE);
 
     static final String SNOMED = "http://snomed.info/sct";
     static final String LOINC = "http://loinc.org";
@@ -61,10 +62,11 @@ final class CodeMap {
             "LOINC", LOINC, "ICD-10-CM", ICD10CM, "ICD10CM", ICD10CM, "RXNORM", RXNORM);
 
     private static final Set<String> MAPPING_COLUMNS = Set.of("system", "code", "display", "target", "read", "units",
-            "laterality", "history", "comment");
+            "laterality", "history", "threshold", "comment");
     private static final Set<String> ANSWER_COLUMNS = Set.of("system", "code", "display", "status", "comment");
     private static final Set<String> BODY_SITE_COLUMNS = Set.of("system", "code", "display", "laterality", "comment");
     private static final Set<String> UNIT_COLUMNS = Set.of("unit", "alias", "comment");
+    private static final Set<String> SAFE_SIDE_COLUMNS = Set.of("target", "comment");
 
     /** How an observation's value is read for a mapped code. */
     enum Read {
@@ -75,7 +77,21 @@ final class CodeMap {
         /** The code is a question: its coded or yes/no value (see {@code answers.csv}) says present or absent. */
         ANSWER,
         /** The code is a measurement: a quantity in one of the target's units. */
-        QUANTITY
+        QUANTITY,
+        /**
+         * The code is a measurement that stands for a finding above a limit (total cholesterol -> high cholesterol):
+         * a value at or above the row's {@code threshold} means present; a value below it says nothing (a normal
+         * cholesterol on a statin is not "no high cholesterol").
+         */
+        THRESHOLD
+    }
+
+    /** A limit for {@link Read#THRESHOLD}: a value at or above {@code value}, in {@code unit}, means present. */
+    record Threshold(double value, String unit) {
+        @Override
+        public String toString() {
+            return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + " " + unit;
+        }
     }
 
     /**
@@ -89,10 +105,14 @@ final class CodeMap {
      * @param units      units accepted for this code (a subset of the target's), empty for all of them
      * @param laterality the side the code itself names (e.g. ICD-10-CM "pain in left leg"), or null
      * @param history    whether a resolved or inactive condition still counts (the item is a history, e.g. cancer)
+     * @param threshold  for {@link Read#THRESHOLD}: the limit at or above which the target is present, else null
+     * @param also       further targets the code stands for, read the same way (diabetic neuropathy is diabetes and
+     *                   a neuropathy); empty for most rows
      * @param source     file and line, for messages
      */
     record Mapping(String system, String code, String display, FindingDefinition target, Read read, List<String> units,
-                   Laterality laterality, boolean history, String source) {
+                   Laterality laterality, boolean history, Threshold threshold, List<FindingDefinition> also,
+                   String source) {
 
         boolean pregnancy() {
             return target == null;
@@ -100,6 +120,16 @@ final class CodeMap {
 
         String targetName() {
             return target == null ? PREGNANCY : target.id();
+        }
+
+        /** Every target: the first, then the further ones. */
+        List<FindingDefinition> targets() {
+            if (target == null) {
+                return List.of();
+            }
+            List<FindingDefinition> all = new ArrayList<>(List.of(target));
+            all.addAll(also);
+            return all;
         }
 
         /** The units a value of this code may be given in. */
@@ -115,6 +145,7 @@ final class CodeMap {
     private final Map<String, Laterality> bodySites;
     private final Map<String, String> units;
     private final Vocabulary vocabulary;
+    private final Set<FindingDefinition> safeSide;
 
     private CodeMap(Loader loader) {
         this.exact = loader.exact;
@@ -124,6 +155,7 @@ final class CodeMap {
         this.bodySites = Map.copyOf(loader.bodySites);
         this.units = Map.copyOf(loader.units);
         this.vocabulary = loader.vocabulary;
+        this.safeSide = Set.copyOf(loader.safeSide);
     }
 
     /** The vocabulary whose findings the maps' targets are. */
@@ -229,6 +261,15 @@ final class CodeMap {
         return unit == null ? null : units.getOrDefault(unit.trim(), unit.trim());
     }
 
+    /**
+     * Whether a record of this item that is not established (unconfirmed, provisional, preliminary, without status,
+     * dated after the evaluation date) is still read as present, with an issue: a red flag, where a missed one costs
+     * more than a false alarm ({@code safe-side.csv}).
+     */
+    boolean safeSide(FindingDefinition target) {
+        return target != null && safeSide.contains(target);
+    }
+
     /** Every mapping row, in file order. */
     List<Mapping> mappings() {
         return mappings;
@@ -267,6 +308,8 @@ final class CodeMap {
         final Map<String, String> bodySiteSources = new HashMap<>();
         final Map<String, String> units = new HashMap<>();
         final Map<String, String> unitSources = new HashMap<>();
+        final Map<FindingDefinition, String> safeSideSources = new HashMap<>();
+        final Set<FindingDefinition> safeSide = new java.util.HashSet<>();
         final List<String> problems = new ArrayList<>();
         final Vocabulary vocabulary;
 
@@ -280,6 +323,7 @@ final class CodeMap {
                 case ANSWERS -> ANSWER_COLUMNS;
                 case BODY_SITES -> BODY_SITE_COLUMNS;
                 case UNITS -> UNIT_COLUMNS;
+                case SAFE_SIDE -> SAFE_SIDE_COLUMNS;
                 default -> MAPPING_COLUMNS;
             };
             CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
@@ -300,6 +344,7 @@ final class CodeMap {
                         case ANSWERS -> answer(where, row);
                         case BODY_SITES -> bodySite(where, row);
                         case UNITS -> unit(where, row);
+                        case SAFE_SIDE -> safeSide(where, row);
                         default -> mapping(where, row);
                     }
                 }
@@ -352,14 +397,32 @@ final class CodeMap {
             if (code.isEmpty()) {
                 problems.add(where + ": code is empty");
             }
-            String targetText = cell(row, "target");
+            // one target, or several separated by spaces (the first is the main one; all are read the same way)
+            List<String> targetTexts = Arrays.stream(cell(row, "target").split("\\s+")).filter(t -> !t.isEmpty())
+                    .toList();
+            String targetText = targetTexts.isEmpty() ? "" : targetTexts.get(0);
             FindingDefinition target = null;
-            if (!targetText.equalsIgnoreCase(PREGNANCY)) {
-                target = vocabulary.finding(org.legcds.facts.Spelling.normalise(targetText)).orElse(null);
-                if (target == null) {
-                    problems.add(where + ": target '" + targetText + "' is not a finding id of the vocabulary (nearest: "
-                            + String.join(", ", Vocabulary.nearest(targetText, vocabulary.findings(), 3))
+            List<FindingDefinition> also = new ArrayList<>();
+            if (targetTexts.size() > 1 && targetTexts.stream().anyMatch(t -> t.equalsIgnoreCase(PREGNANCY))) {
+                problems.add(where + ": PREGNANCY is a target on its own, not one of several");
+            }
+            List<String> texts = targetTexts.isEmpty() ? List.of("") : targetTexts;
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                if (text.equalsIgnoreCase(PREGNANCY)) {
+                    continue;
+                }
+                FindingDefinition parsed = finding(text);
+                if (parsed == null) {
+                    problems.add(where + ": target '" + text + "' is not a finding id of the vocabulary (nearest: "
+                            + String.join(", ", Vocabulary.nearest(text, vocabulary.findings(), 3))
                             + "; or PREGNANCY)");
+                } else if (i == 0) {
+                    target = parsed;
+                } else if (parsed == target || also.contains(parsed)) {
+                    problems.add(where + ": target " + parsed + " is listed twice");
+                } else {
+                    also.add(parsed);
                 }
             }
             Read read = Read.PRESENCE;
@@ -367,7 +430,8 @@ final class CodeMap {
             if (!readText.isEmpty()) {
                 read = parse(Read.class, readText).orElse(null);
                 if (read == null) {
-                    problems.add(where + ": read '" + readText + "' is not valid; expected presence, absence, answer or quantity");
+                    problems.add(where + ": read '" + readText + "' is not valid; expected presence, absence, answer, quantity or "
+                            + "threshold");
                 }
             }
             List<String> unitList = cell(row, "units").isEmpty() ? List.of()
@@ -383,14 +447,45 @@ final class CodeMap {
             if (!historyText.isEmpty() && !historyText.equals("yes") && !historyText.equals("no")) {
                 problems.add(where + ": history '" + historyText + "' is not valid; expected yes, no or empty");
             }
+            Threshold threshold = null;
+            String thresholdText = cell(row, "threshold");
+            if (!thresholdText.isEmpty()) {
+                String[] parts = thresholdText.split("\\s+", 2);
+                try {
+                    threshold = new Threshold(Double.parseDouble(parts[0]), parts.length > 1 ? parts[1].trim() : "");
+                } catch (NumberFormatException e) {
+                    threshold = null;
+                }
+                if (threshold == null || threshold.unit().isEmpty() || !Double.isFinite(threshold.value())) {
+                    problems.add(where + ": threshold '" + thresholdText + "' is not valid; expected a number and a "
+                            + "unit, e.g. 240 mg/dL");
+                }
+            }
             if (problems.size() > before) {
+                return;
+            }
+            if ((read == Read.THRESHOLD) != (threshold != null)) {
+                problems.add(where + ": read threshold and a threshold column go together (read '"
+                        + read.name().toLowerCase(Locale.ROOT) + "', threshold '" + thresholdText + "')");
+                return;
+            }
+            if (read == Read.THRESHOLD && (target == null || target.isMeasurement() || !also.isEmpty()
+                    || !unitList.isEmpty())) {
+                problems.add(where + ": read threshold needs one target that is not a measurement (it is present when "
+                        + "the value reaches the threshold), and no units column (the threshold names its unit)");
+                return;
+            }
+            if (!also.isEmpty() && (read == Read.QUANTITY || read == Read.ANSWER
+                    || also.stream().anyMatch(FindingDefinition::isMeasurement) || target.isMeasurement())) {
+                problems.add(where + ": several targets are read as presence or absence only, and none may be a "
+                        + "measurement");
                 return;
             }
             if (target == null && (read == Read.QUANTITY || side != null)) {
                 problems.add(where + ": PREGNANCY is read as presence, absence or answer, without laterality");
                 return;
             }
-            if (target != null && (read == Read.QUANTITY) != target.isMeasurement()) {
+            if (target != null && read != Read.THRESHOLD && (read == Read.QUANTITY) != target.isMeasurement()) {
                 problems.add(where + ": read '" + read.name().toLowerCase(Locale.ROOT) + "' does not fit " + target
                         + (target.isMeasurement() ? ", a measurement: use read quantity"
                         : ", which is not a measurement: use presence, absence or answer"));
@@ -402,7 +497,7 @@ final class CodeMap {
                 return;
             }
             Mapping mapping = new Mapping(system, code, cell(row, "display"), target, read, unitList, side,
-                    historyText.equals("yes"), where);
+                    historyText.equals("yes"), threshold, List.copyOf(also), where);
             add(mapping);
         }
 
@@ -497,12 +592,32 @@ final class CodeMap {
             units.put(alias, unit);
         }
 
+        private FindingDefinition finding(String text) {
+            return vocabulary.finding(org.legcds.facts.Spelling.normalise(text)).orElse(null);
+        }
+
         private void vocabularyCode(FindingDefinition finding, String system, String code) {
             if (code == null || exact.getOrDefault(system, Map.of()).containsKey(key(system, code))) {
                 return;
             }
             add(new Mapping(system, code, finding.label(), finding, finding.isMeasurement() ? Read.QUANTITY
-                    : Read.PRESENCE, List.of(), null, false, "vocabulary " + finding.id()));
+                    : Read.PRESENCE, List.of(), null, false, null, List.of(), "vocabulary " + finding.id()));
+        }
+
+        private void safeSide(String where, Map<String, String> row) {
+            String text = cell(row, "target");
+            FindingDefinition target = finding(text);
+            if (target == null) {
+                problems.add(where + ": target '" + text + "' is not a finding id of the vocabulary (nearest: "
+                        + String.join(", ", Vocabulary.nearest(text, vocabulary.findings(), 3)) + ")");
+                return;
+            }
+            String earlier = safeSideSources.putIfAbsent(target, where);
+            if (earlier != null) {
+                problems.add(where + ": " + target.id() + " is listed twice (also at " + earlier + ")");
+                return;
+            }
+            safeSide.add(target);
         }
 
         CodeMap finish() {

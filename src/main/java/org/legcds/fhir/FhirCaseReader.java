@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -36,22 +37,35 @@ import org.legcds.Problem;
  * <p>What is read:
  * <ul>
  *   <li>{@code Condition}: clinical status active, recurrence or relapse is present; verification status refuted is
- *       absent; entered-in-error, unconfirmed, provisional and differential are not read; resolved, inactive and
- *       remission are not read unless the code map marks the item a history (e.g. cancer).</li>
- *   <li>{@code Observation}: only final, amended or corrected; a quantity in an accepted unit (identities such as
- *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a coded or yes/no answer, or a
+ *       absent; entered-in-error is not read; resolved, inactive and remission are not read unless the code map marks
+ *       the item a history (e.g. cancer). Inconsistent onset and abatement are reported (an active condition with an
+ *       abatement is read as its status says; one abated after the evaluation date was current on it).</li>
+ *   <li>{@code Observation}: final, amended or corrected; a quantity in an accepted unit (identities such as
+ *       {@code m[IU]/L} = {@code mIU/L} only, never a conversion), a value at or above a threshold the code map names
+ *       (total cholesterol 240 mg/dL or more is high cholesterol), a coded or yes/no answer, or a
  *       {@code dataAbsentReason} (unknown). Of several observations of one code and side, the latest effective on or
- *       before the evaluation date is read; later ones are ignored; different values at the same time are an issue;
- *       if the latest cannot be read it is an issue and no older value takes its place (older unreadable ones are
- *       superseded and raise nothing).</li>
+ *       before the evaluation date is read; different values at the same time are an issue; if the latest cannot be
+ *       read it is an issue and no older value takes its place. When the latest is older than the
+ *       {@linkplain #withCurrentWindow current window} it is reported and treated as history (not read), unless the
+ *       item is a history (smoking, high cholesterol).</li>
  *   <li>Medicines ({@code MedicationRequest}, {@code MedicationStatement}, {@code MedicationAdministration}), by code
- *       or by reference to a contained or bundled {@code Medication} and its ingredients; {@code Procedure}.</li>
+ *       or by reference to a contained or bundled {@code Medication} and its ingredients: active or on hold is
+ *       current; a completed or stopped course counts only if it ended within the current window, or if the item is
+ *       a history (chemotherapy). {@code Procedure}.</li>
+ *   <li>Records that are not established (a condition unconfirmed, provisional or differential, or without clinical
+ *       status; an observation preliminary, registered or without status; a medicine or procedure of unknown status;
+ *       anything dated after the evaluation date) are reported as issues and not read, except a red flag
+ *       ({@code safe-side.csv}) that such a record says is there: it is read as present, on the safe side, and its
+ *       issue says so ("reported, unconfirmed").</li>
+ *   <li>Whose record: a subject must resolve to the Patient (or a copy of it, as an {@code _include} search returns
+ *       it); an absolute URL only when it is the Patient's own full URL; an identifier only when the Patient carries
+ *       it (system and value). Otherwise, and for a subject named only by display text, the record is reported and
+ *       not read. A record without a subject, in one patient's data, is that patient's.</li>
  *   <li>Side from the code itself (ICD-10-CM "pain in left leg") or from {@code bodySite}.</li>
- *   <li>Anything dated after the evaluation date is ignored: the case is the record as of that date.</li>
  * </ul>
  * Codes that map to nothing are ignored by design. A resource that maps to something but cannot be read becomes an
- * {@link InputIssue}. Input that cannot form a case at all (no Patient, more than one, JSON that is not FHIR)
- * throws {@link InvalidCaseException}.
+ * {@link InputIssue}. Input that cannot form a case at all (no Patient, more than one, copies of one Patient that
+ * disagree on gender or birth date, JSON that is not FHIR) throws {@link InvalidCaseException}.
  *
  * <p><b>Thread-safety:</b> immutable and thread-safe; build once and share. <b>Nullness:</b> no method accepts or
  * returns null.
@@ -67,18 +81,50 @@ public final class FhirCaseReader {
     private static final JsonFactory SCAN = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(10_000).build()).build();
 
+    /** The default {@link #withCurrentWindow current window}: one year. */
+    public static final Period DEFAULT_CURRENT_WINDOW = Period.ofYears(1);
+
     private static final class Standard {
-        static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged());
+        static final FhirCaseReader READER = new FhirCaseReader(CodeMap.packaged(), DEFAULT_CURRENT_WINDOW);
     }
 
     private final CodeMap codeMap;
+    private final Period currentWindow;
 
-    private FhirCaseReader(CodeMap codeMap) {
+    private FhirCaseReader(CodeMap codeMap, Period currentWindow) {
         this.codeMap = codeMap;
+        this.currentWindow = currentWindow;
     }
 
-    /** A reader with the code maps packaged in the jar. */
+    /**
+     * This reader with another current window (default {@link #DEFAULT_CURRENT_WINDOW one year}): how far back from
+     * the evaluation date a record still says something about now. When the latest observation of a symptom, sign or
+     * test result is older, it is reported and treated as history (not read as current); a medicine course that ended
+     * before the window is history, not a current medicine. Histories (diabetes, smoking, high cholesterol, cancer,
+     * chemotherapy) count whatever their age.
+     *
+     * @param window a positive period, e.g. {@code Period.ofMonths(6)}
+     */
+    public FhirCaseReader withCurrentWindow(Period window) {
+        requireNonNull(window, "window must not be null");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the current window must be positive, not " + window);
+        }
+        return new FhirCaseReader(codeMap, window);
+    }
+
+    /** How far back a record still counts as current (see {@link #withCurrentWindow}). */
+    public Period currentWindow() {
+        return currentWindow;
+    }
+
+    /**
+     * A reader with the code maps packaged in the jar.
+     *
+     * @throws IllegalStateException naming the dependency to add, if HAPI FHIR's R4 structures are not on the class path
+     */
     public static FhirCaseReader standard() {
+        Hapi.require();
         return Standard.READER;
     }
 
@@ -87,10 +133,13 @@ public final class FhirCaseReader {
      * {@code src/main/resources/org/legcds/fhir/} (every {@code *.csv} is loaded).
      *
      * @throws IllegalArgumentException naming every file and line that is wrong
+     * @throws IllegalStateException    naming the dependency to add, if HAPI FHIR's R4 structures are not on the class
+     *                                  path
      */
     public static FhirCaseReader withMappings(Path directory) {
         requireNonNull(directory, "directory must not be null");
-        return new FhirCaseReader(CodeMap.load(directory));
+        Hapi.require();
+        return new FhirCaseReader(CodeMap.load(directory), DEFAULT_CURRENT_WINDOW);
     }
 
     /**
@@ -102,7 +151,7 @@ public final class FhirCaseReader {
     public FhirReading read(Bundle bundle, LocalDate evaluationDate) {
         requireNonNull(bundle, "bundle must not be null");
         requireNonNull(evaluationDate, "evaluationDate must not be null");
-        return new Reading(codeMap, evaluationDate, List.of()).read(bundle);
+        return new Reading(codeMap, evaluationDate, currentWindow, List.of()).read(bundle);
     }
 
     /**
@@ -114,12 +163,12 @@ public final class FhirCaseReader {
     public FhirReading read(List<? extends Resource> resources, LocalDate evaluationDate) {
         requireNonNull(resources, "resources must not be null");
         requireNonNull(evaluationDate, "evaluationDate must not be null");
-        return new Reading(codeMap, evaluationDate, List.of()).read(resources);
+        return new Reading(codeMap, evaluationDate, currentWindow, List.of()).read(resources);
     }
 
     /**
-     * Reads the JSON text of a Bundle or of a single resource. Elements the FHIR parser does not know and values it
-     * cannot read are reported as issues.
+     * Reads the JSON text of a Bundle or of a single resource (a leading UTF-8 byte order mark is skipped). Elements
+     * the FHIR parser does not know and values it cannot read are reported as issues.
      *
      * @throws InvalidCaseException if the text is not JSON, not FHIR, too large, or holds no Patient or more than one
      */
@@ -130,24 +179,16 @@ public final class FhirCaseReader {
             throw new InvalidCaseException(List.of(new Problem("$", json.length() + " characters",
                     "FHIR JSON of at most " + MAX_JSON_CHARS + " characters")));
         }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a UTF-8 byte order mark, as some editors and exporters write: not content
+        }
         if (json.isBlank()) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "the FHIR JSON is empty")));
         }
         refuseHugeNumbers(json);
         Collector collector = new Collector();
-        IParser parser = FhirContext.forR4Cached().newJsonParser();
-        parser.setParserErrorHandler(collector);
-        IBaseResource parsed;
-        try {
-            parsed = parser.parseResource(json);
-        } catch (DataFormatException e) {
-            throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: " + firstLine(e.getMessage()))));
-        } catch (RuntimeException e) {
-            // HAPI throws others for some malformed input (e.g. an unknown Bundle.entry.request.method): still bad input
-            throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
-                    + firstLine(e.getMessage()))));
-        }
-        Reading reading = new Reading(codeMap, evaluationDate, collector.issues);
+        IBaseResource parsed = collector.parse(json);
+        Reading reading = new Reading(codeMap, evaluationDate, currentWindow, collector.issues);
         if (parsed instanceof Bundle bundle) {
             return reading.read(bundle);
         }
@@ -195,6 +236,26 @@ public final class FhirCaseReader {
     private static final class Collector implements IParserErrorHandler {
         private final List<InputIssue> issues = new ArrayList<>();
 
+        /**
+         * Parses with HAPI, reporting to this collector. Here rather than in {@code readJson}: the verifier loads the
+         * HAPI types that code passes on or catches with the class that holds it, and FhirCaseReader must load without
+         * HAPI so that {@link #standard()} can say that it is missing.
+         */
+        IBaseResource parse(String json) {
+            IParser parser = FhirContext.forR4Cached().newJsonParser();
+            parser.setParserErrorHandler(this);
+            try {
+                return parser.parseResource(json);
+            } catch (DataFormatException e) {
+                throw new InvalidCaseException(List.of(Problem.stated("$", "not FHIR R4 JSON: "
+                        + firstLine(e.getMessage()))));
+            } catch (RuntimeException e) {
+                // HAPI throws others for some malformed input (e.g. an unknown Bundle.entry.request.method): bad input
+                throw new InvalidCaseException(List.of(Problem.stated("$", "not readable FHIR R4 JSON: "
+                        + firstLine(e.getMessage()))));
+            }
+        }
+
         private void add(IParseLocation location, String field, String problem) {
             String parent = location == null || location.getParentElementName() == null ? ""
                     : location.getParentElementName();
@@ -216,7 +277,7 @@ public final class FhirCaseReader {
 
         @Override
         public void invalidValue(IParseLocation location, String value, String error) {
-            add(location, "value", "'" + value + "' is not valid: " + firstLine(error));
+            add(location, "value", Reading.quote(value) + " is not valid: " + firstLine(error));
         }
 
         @Override

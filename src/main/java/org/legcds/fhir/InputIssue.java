@@ -2,6 +2,8 @@ package org.legcds.fhir;
 
 import static java.util.Objects.requireNonNull;
 
+import org.legcds.facts.Escaping;
+
 /**
  * Something in the FHIR input that looked relevant but could not be read, so it is not in the case. A host shows these
  * to the clinician beside the assessment: legcds never drops a relevant record silently and never guesses around it.
@@ -16,6 +18,10 @@ public record InputIssue(String resource, String field, String problem) {
         requireNonNull(resource, "resource must not be null");
         requireNonNull(field, "field must not be null");
         requireNonNull(problem, "problem must not be null");
+        // ids and values come from the records: an issue stays one line, whatever they hold
+        resource = Escaping.inline(resource);
+        field = Escaping.inline(field);
+        problem = Escaping.inline(problem);
     }
 
     /** One line: {@code Observation/abi-left valueQuantity.unit: unit 'mmHg' is not ...}. */

@@ -40,6 +40,7 @@ import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
 import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -58,6 +59,8 @@ final class Reading {
     private final CodeMap map;
     private final org.legcds.vocabulary.Vocabulary vocabulary;
     private final LocalDate date;
+    /** Observations before this day, and medicine courses that ended before it, are history, not current. */
+    private final LocalDate currentSince;
     private final List<InputIssue> issues = new ArrayList<>();
     private final List<Resource> resources = new ArrayList<>();
     private final Map<Resource, String> fullUrls = new IdentityHashMap<>();
@@ -65,11 +68,14 @@ final class Reading {
     private final Map<String, Resource> index = new LinkedHashMap<>();
     private final List<Statement> statements = new ArrayList<>();
     private org.hl7.fhir.r4.model.Patient patient;
+    /** The Patient and its copies (the same Patient twice, as an {@code _include} search returns it). */
+    private final Set<Resource> patientCopies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Reading(CodeMap map, LocalDate date, List<InputIssue> parseIssues) {
+    Reading(CodeMap map, LocalDate date, java.time.Period currentWindow, List<InputIssue> parseIssues) {
         this.map = map;
         this.vocabulary = map.vocabulary();
         this.date = date;
+        this.currentSince = date.minus(currentWindow);
         this.issues.addAll(parseIssues);
     }
 
@@ -165,12 +171,12 @@ final class Reading {
 
     /** At most 100 characters of an input value, so a message never quotes a huge one whole. */
     static String shorten(String text) {
-        return text == null ? "" : text.length() > 100 ? text.substring(0, 97) + "..." : text;
+        return text == null ? "" : Escaping.inline(text.length() > 100 ? text.substring(0, 97) + "..." : text);
     }
 
     /** An input value in quotes, shortened. */
     static String quote(String text) {
-        return "'" + shorten(text) + "'";
+        return text == null ? "''" : Escaping.quote(text.length() > 100 ? text.substring(0, 97) + "..." : text);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -178,12 +184,18 @@ final class Reading {
 
     private FhirReading finish() {
         List<org.hl7.fhir.r4.model.Patient> patients = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, List<org.hl7.fhir.r4.model.Patient>> copies = new LinkedHashMap<>();
         for (Resource resource : resources) {
-            if (resource instanceof org.hl7.fhir.r4.model.Patient p && seen.add(names.getOrDefault(p, "Patient"))) {
-                patients.add(p);
+            if (resource instanceof org.hl7.fhir.r4.model.Patient p) {
+                List<org.hl7.fhir.r4.model.Patient> same = copies.computeIfAbsent(names.getOrDefault(p, "Patient"),
+                        k -> new ArrayList<>());
+                if (same.isEmpty()) {
+                    patients.add(p);
+                }
+                same.add(p);
             }
         }
+        Set<String> seen = copies.keySet();
         if (patients.isEmpty()) {
             throw new InvalidCaseException(List.of(new Problem("Patient", "missing",
                     "exactly one Patient resource (the patient to assess)")));
@@ -195,6 +207,16 @@ final class Reading {
                     "exactly one Patient: legcds assesses one patient at a time")));
         }
         patient = patients.get(0);
+        List<org.hl7.fhir.r4.model.Patient> same = copies.get(names.getOrDefault(patient, "Patient"));
+        for (org.hl7.fhir.r4.model.Patient copy : same) {
+            if (!Objects.equals(copy.getGenderElement().getValueAsString(), patient.getGenderElement().getValueAsString())
+                    || !Objects.equals(copy.getBirthDateElement().getValueAsString(),
+                    patient.getBirthDateElement().getValueAsString())) {
+                throw new InvalidCaseException(List.of(new Problem("Patient", name(patient) + " twice",
+                        "copies of one Patient that agree on gender and birth date (these differ)")));
+            }
+        }
+        patientCopies.addAll(same);
         for (Resource resource : resources) {
             if (resource instanceof Condition c) {
                 condition(c);
@@ -292,13 +314,7 @@ final class Reading {
         if ("entered-in-error".equals(verification) || !belongsToPatient(condition, condition.getSubject(), "subject")) {
             return;
         }
-        LocalDate when = firstDay(condition.hasOnsetDateTimeType() ? condition.getOnsetDateTimeType()
-                : condition.hasOnsetPeriod() ? condition.getOnsetPeriod().getStartElement() : null);
-        LocalDate recorded = firstDay(condition.getRecordedDateElement());
-        if ((when != null && when.isAfter(date)) || (when == null && recorded != null && recorded.isAfter(date))) {
-            return;
-        }
-        if (m.read() == Read.QUANTITY) {
+        if (m.read() == Read.QUANTITY || m.read() == Read.THRESHOLD) {
             issues.add(new InputIssue(where, "code", m.code() + " is a measurement (" + m.targetName()
                     + "), which a Condition cannot carry"));
             return;
@@ -308,26 +324,73 @@ final class Reading {
             return;
         }
         Laterality side = sided.side();
+        LocalDate onset = firstDay(condition.hasOnsetDateTimeType() ? condition.getOnsetDateTimeType()
+                : condition.hasOnsetPeriod() ? condition.getOnsetPeriod().getStartElement() : null);
+        LocalDate recorded = firstDay(condition.getRecordedDateElement());
+        LocalDate dated = onset != null ? onset : recorded;
+        if (dated != null && dated.isAfter(date)) {
+            notEstablished(m, side, where, onset != null ? "onset" : "recordedDate", "dated " + dated
+                    + ", after the evaluation date " + date);
+            return;
+        }
         if ("refuted".equals(verification)) {
             state(m, side, m.read() == Read.ABSENCE ? Status.PRESENT : Status.ABSENT, where, Kind.RECORD, null);
             return;
         }
-        if (verification != null && !"confirmed".equals(verification)) {
-            return; // unconfirmed, provisional, differential: a suspicion, not a finding
-        }
         String clinical = code(condition.getClinicalStatus());
-        if (clinical == null) {
-            if (condition.hasAbatement()) {
-                return; // abated: no longer present
-            }
-            issues.add(new InputIssue(where, "clinicalStatus", "missing, so it cannot be told whether "
-                    + m.targetName() + " is current: not read"));
-            return;
+        LocalDate abated = firstDay(condition.hasAbatementDateTimeType() ? condition.getAbatementDateTimeType()
+                : condition.hasAbatementPeriod() ? condition.getAbatementPeriod().getStartElement() : null);
+        boolean hasAbatement = condition.hasAbatement()
+                && !(condition.getAbatement() instanceof BooleanType b && !b.booleanValue());
+        if (onset != null && abated != null && abated.isBefore(onset)) {
+            issues.add(new InputIssue(where, "abatement[x]", "abated " + abated + ", before its onset " + onset
+                    + ": the dates are inconsistent (read by its clinical status)"));
         }
         boolean current = oneOf(clinical, "active", "recurrence", "relapse");
+        if (current && hasAbatement && (abated == null || !abated.isAfter(date))) {
+            issues.add(new InputIssue(where, "abatement[x]", "clinical status '" + clinical + "' but abated"
+                    + (abated == null ? "" : " " + abated) + ": inconsistent; read as current, as its status says"));
+        } else if (!current && clinical != null && abated != null && abated.isAfter(date)) {
+            issues.add(new InputIssue(where, "abatement[x]", "abated " + abated + ", after the evaluation date " + date
+                    + ": it was current on that date, so read as current"));
+            current = true;
+        }
+        if (clinical == null) {
+            if (hasAbatement && (abated == null || !abated.isAfter(date))) {
+                return; // abated: no longer present
+            }
+            notEstablished(m, side, where, "clinicalStatus", "no clinical status, so it cannot be told whether "
+                    + m.targetName() + " is current");
+            return;
+        }
+        if (verification != null && !"confirmed".equals(verification)) {
+            if (current) { // unconfirmed, provisional, differential: a suspicion, not a finding
+                notEstablished(m, side, where, "verificationStatus", "verification status '" + verification + "'");
+            }
+            return;
+        }
         if (current || m.history()) {
             state(m, side, m.read() == Read.ABSENCE ? Status.ABSENT : Status.PRESENT, where, Kind.RECORD, null);
         }
+    }
+
+    /**
+     * A record that is not established (unconfirmed, provisional, preliminary, without status, dated after the
+     * evaluation date) is reported; for a red flag ({@code safe-side.csv}) that the record says is there, it is also
+     * read as present, on the safe side ("reported, unconfirmed"). It is never dropped silently.
+     */
+    private void notEstablished(Mapping m, Laterality side, String where, String field, String why) {
+        List<FindingDefinition> safe = m.read() == Read.PRESENCE ? m.targets().stream().filter(map::safeSide).toList() : List.of();
+        if (safe.isEmpty()) {
+            issues.add(new InputIssue(where, field, why + ": " + m.targetName() + " not read"));
+            return;
+        }
+        for (FindingDefinition target : safe) {
+            statements.add(new Statement(new Key(target, side), Status.PRESENT, null, null, where, Kind.RECORD, null));
+        }
+        issues.add(new InputIssue(where, field, why + ": " + safe.stream().map(FindingDefinition::id)
+                .collect(Collectors.joining(", ")) + " read as present on the safe side (a red flag reported, "
+                + "unconfirmed: confirm or refute it)"));
     }
 
     private void procedure(Procedure procedure) {
@@ -336,18 +399,26 @@ final class Reading {
             return;
         }
         String status = procedure.getStatusElement().getValueAsString();
-        if (!"completed".equals(status) && !"in-progress".equals(status) && !"stopped".equals(status)) {
+        boolean unknown = status == null || "unknown".equals(status);
+        if (!"completed".equals(status) && !"in-progress".equals(status) && !"stopped".equals(status) && !unknown) {
             return; // not done, entered in error, planned: nothing happened to the patient
-        }
-        LocalDate when = firstDay(procedure.hasPerformedDateTimeType() ? procedure.getPerformedDateTimeType()
-                : procedure.hasPerformedPeriod() ? procedure.getPerformedPeriod().getStartElement() : null);
-        if (when != null && when.isAfter(date)) {
-            return;
         }
         if (!belongsToPatient(procedure, procedure.getSubject(), "subject")) {
             return;
         }
         Mapping m = found.get();
+        LocalDate when = firstDay(procedure.hasPerformedDateTimeType() ? procedure.getPerformedDateTimeType()
+                : procedure.hasPerformedPeriod() ? procedure.getPerformedPeriod().getStartElement() : null);
+        if (when != null && when.isAfter(date)) {
+            notEstablished(m, null, name(procedure), "performed[x]", "dated " + when + ", after the evaluation date "
+                    + date);
+            return;
+        }
+        if (unknown) {
+            notEstablished(m, null, name(procedure), "status", status == null ? "no status, so it cannot be told "
+                    + "whether it was done" : "status 'unknown', so it cannot be told whether it was done");
+            return;
+        }
         if (m.read() == Read.QUANTITY) {
             issues.add(new InputIssue(name(procedure), "code", m.code() + " is a measurement (" + m.targetName()
                     + "), which a Procedure cannot carry"));
@@ -360,41 +431,67 @@ final class Reading {
         }
     }
 
+    /** What a medicine record says: taken now, taken in the past (a course that ended), not taken, or unclear. */
+    enum Taking { CURRENT, PAST, NOT_TAKEN, UNCLEAR, NOTHING }
+
     private void medicationRequest(MedicationRequest request) {
         String status = request.getStatusElement().getValueAsString();
-        boolean taken = oneOf(status, "active", "on-hold", "completed", "stopped") && !request.getDoNotPerform();
-        medicine(request, request.getMedication(), request.getSubject(), taken ? Status.PRESENT : null,
-                firstDay(request.getAuthoredOnElement()));
+        Taking taking = request.getDoNotPerform() ? Taking.NOTHING
+                : oneOf(status, "active", "on-hold") ? Taking.CURRENT
+                : oneOf(status, "completed", "stopped") ? Taking.PAST
+                : status == null || "unknown".equals(status) ? Taking.UNCLEAR : Taking.NOTHING; // draft: not yet ordered
+        LocalDate start = firstDay(request.getAuthoredOnElement());
+        LocalDate end = request.getDispenseRequest().hasValidityPeriod()
+                && request.getDispenseRequest().getValidityPeriod().hasEnd()
+                ? firstDay(request.getDispenseRequest().getValidityPeriod().getEndElement()) : null;
+        medicine(request, request.getMedication(), request.getSubject(), taking, status, start, end);
     }
 
     private void medicationStatement(MedicationStatement statement) {
         String status = statement.getStatusElement().getValueAsString();
-        Status said = oneOf(status, "active", "completed", "stopped", "on-hold", "intended") ? Status.PRESENT
-                : "not-taken".equals(status) ? Status.ABSENT : null;
-        LocalDate when = firstDay(statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType()
+        Taking taking = oneOf(status, "active", "intended", "on-hold") ? Taking.CURRENT
+                : oneOf(status, "completed", "stopped") ? Taking.PAST
+                : "not-taken".equals(status) ? Taking.NOT_TAKEN
+                : status == null || "unknown".equals(status) ? Taking.UNCLEAR : Taking.NOTHING;
+        LocalDate start = firstDay(statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType()
                 : statement.hasEffectivePeriod() ? statement.getEffectivePeriod().getStartElement()
                 : statement.getDateAssertedElement());
-        medicine(statement, statement.getMedication(), statement.getSubject(), said, when);
+        LocalDate end = statement.hasEffectivePeriod() && statement.getEffectivePeriod().hasEnd()
+                ? firstDay(statement.getEffectivePeriod().getEndElement())
+                : statement.hasEffectiveDateTimeType() ? start : null;
+        medicine(statement, statement.getMedication(), statement.getSubject(), taking, status, start, end);
     }
 
     private void medicationAdministration(MedicationAdministration administration) {
         String status = administration.getStatusElement().getValueAsString();
-        boolean given = oneOf(status, "completed", "in-progress", "on-hold", "stopped");
-        LocalDate when = firstDay(administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType()
+        Taking taking = oneOf(status, "in-progress", "on-hold") ? Taking.CURRENT
+                : oneOf(status, "completed", "stopped") ? Taking.PAST
+                : status == null || "unknown".equals(status) ? Taking.UNCLEAR : Taking.NOTHING;
+        LocalDate start = firstDay(administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType()
                 : administration.hasEffectivePeriod() ? administration.getEffectivePeriod().getStartElement() : null);
-        medicine(administration, administration.getMedication(), administration.getSubject(),
-                given ? Status.PRESENT : null, when);
+        LocalDate end = administration.hasEffectivePeriod() && administration.getEffectivePeriod().hasEnd()
+                ? firstDay(administration.getEffectivePeriod().getEndElement()) : start;
+        medicine(administration, administration.getMedication(), administration.getSubject(), taking, status, start,
+                end);
     }
 
-    /** A medicine by code, or by reference to a Medication (its code and its ingredients' codes). */
-    private void medicine(DomainResource resource, Type medication, Reference subject, Status status, LocalDate when) {
+    /**
+     * A medicine by code, or by reference to a Medication (its code and its ingredients' codes). Taken now counts;
+     * a course that ended counts only while recent (within the current window) or when the item is a history
+     * (chemotherapy); a course that ended years ago is history, not a current medicine.
+     */
+    private void medicine(DomainResource resource, Type medication, Reference subject, Taking taking, String status,
+                          LocalDate start, LocalDate end) {
+        if (taking == Taking.NOTHING) {
+            return; // cancelled, entered in error, not done, do-not-perform: nothing was taken
+        }
         String where = name(resource);
         Set<Mapping> mapped = new LinkedHashSet<>();
         if (medication instanceof CodeableConcept concept) {
             codings(concept).forEach(c -> map.find(c.getSystem(), c.getCode()).ifPresent(mapped::add));
         } else if (medication instanceof Reference reference) {
-            if (status == null || (when != null && when.isAfter(date))) {
-                return;
+            if (start != null && start.isAfter(date)) {
+                return; // reported below only when the medicine maps to something; an unresolvable one cannot
             }
             Resource target = resolve(reference, resource);
             if (!(target instanceof Medication med)) {
@@ -415,19 +512,35 @@ final class Reading {
                 }
             }
         }
-        if (mapped.isEmpty() || status == null || (when != null && when.isAfter(date))
-                || !belongsToPatient(resource, subject, "subject")) {
+        if (mapped.isEmpty() || !belongsToPatient(resource, subject, "subject")) {
             return;
         }
         Set<FindingDefinition> done = new java.util.HashSet<>();
         for (Mapping m : mapped) {
-            if (m.target() == null || m.read() == Read.QUANTITY) {
+            if (m.target() == null || m.read() == Read.QUANTITY || m.read() == Read.THRESHOLD) {
                 issues.add(new InputIssue(where, "medication", m.code() + " maps to " + m.targetName()
                         + ", which is not a medicine"));
-            } else if (done.add(m.target())) {
-                Status said = m.read() == Read.ABSENCE ? (status == Status.PRESENT ? Status.ABSENT : status) : status;
-                state(m, m.laterality(), said, where, Kind.RECORD, null);
+                continue;
             }
+            if (!done.add(m.target())) {
+                continue;
+            }
+            if (start != null && start.isAfter(date)) {
+                notEstablished(m, m.laterality(), where, "date", "dated " + start + ", after the evaluation date "
+                        + date);
+                continue;
+            }
+            if (taking == Taking.UNCLEAR) {
+                notEstablished(m, m.laterality(), where, "status", (status == null ? "no status" : "status '"
+                        + status + "'") + ", so it cannot be told whether it is taken");
+                continue;
+            }
+            LocalDate last = end != null ? end : start;
+            if (taking == Taking.PAST && !m.history() && (last == null || last.isBefore(currentSince))) {
+                continue; // a course that ended long ago (or at an unknown time): history, not a current medicine
+            }
+            Status said = taking == Taking.NOT_TAKEN ? Status.ABSENT : Status.PRESENT;
+            state(m, m.laterality(), m.read() == Read.ABSENCE ? negate(said) : said, where, Kind.RECORD, null);
         }
     }
 
@@ -437,8 +550,8 @@ final class Reading {
     private void observation(Observation observation) {
         // the code as written (null when absent): getStatus() is null for a code HAPI does not know, so never use it
         String status = observation.getStatusElement().getValueAsString();
-        if (!oneOf(status, "final", "amended", "corrected")) {
-            return;
+        if (oneOf(status, "cancelled", "entered-in-error")) {
+            return; // nothing was observed
         }
         Optional<Mapping> main = mapping(observation, "code", observation.getCode());
         List<Integer> components = new ArrayList<>();
@@ -454,11 +567,24 @@ final class Reading {
         if (main.isEmpty() && components.isEmpty()) {
             return;
         }
-        When when = when(observation);
-        if (when != null && when.day().isAfter(date)) {
+        if (!belongsToPatient(observation, observation.getSubject(), "subject")) {
             return;
         }
-        if (!belongsToPatient(observation, observation.getSubject(), "subject")) {
+        When when = when(observation);
+        String why = when != null && when.day().isAfter(date) ? "dated " + when.day() + ", after the evaluation date "
+                + date : oneOf(status, "final", "amended", "corrected") ? null
+                : status == null ? "no status" : "status '" + status + "' (not final)";
+        if (why != null) {
+            String field = status == null || !oneOf(status, "final", "amended", "corrected") ? "status" : "effective[x]";
+            if (main.isPresent()) {
+                notEstablished(observation, main.get(), field, why, observation.hasValue() ? observation.getValue() : null,
+                        observation.hasDataAbsentReason());
+            }
+            for (int k = 0; k < components.size(); k++) {
+                Observation.ObservationComponentComponent component = observation.getComponent().get(components.get(k));
+                notEstablished(observation, componentMaps.get(k), field, why, component.hasValue() ? component.getValue()
+                        : null, component.hasDataAbsentReason());
+            }
             return;
         }
         boolean panel = main.isPresent() && main.get().read() == Read.QUANTITY && !observation.hasValue()
@@ -480,6 +606,24 @@ final class Reading {
                 deferringIssues(m, side.side(), when, () -> value(observation, prefix, m, side.side(),
                         component.hasValue() ? component.getValue() : null, component.hasDataAbsentReason(), when));
             }
+        }
+    }
+
+    /** An observation that is not established: a red flag it says is there is read on the safe side; else reported. */
+    private void notEstablished(Observation observation, Mapping m, String field, String why, Type value,
+                                boolean dataAbsent) {
+        Sided sided = side(observation, m, observation.hasBodySite() ? List.of(observation.getBodySite()) : List.of());
+        if (sided == null) {
+            return;
+        }
+        boolean saysPresent = !dataAbsent && (value == null || (value instanceof BooleanType b && b.getValue() != null
+                && b.booleanValue()) || (value instanceof CodeableConcept concept && !codings(concept).isEmpty()
+                && codings(concept).stream().allMatch(c -> map.answer(c.getSystem(), c.getCode())
+                .filter(st -> st == Status.PRESENT).isPresent())));
+        if (m.read() == Read.PRESENCE && saysPresent) {
+            notEstablished(m, sided.side(), name(observation), field, why);
+        } else {
+            issues.add(new InputIssue(name(observation), field, why + ": " + m.targetName() + " not read"));
         }
     }
 
@@ -516,6 +660,7 @@ final class Reading {
         }
         switch (m.read()) {
             case QUANTITY -> quantity(where, prefix, m, side, value, when);
+            case THRESHOLD -> threshold(where, prefix, m, side, value, when);
             case ANSWER -> {
                 if (value == null) {
                     issues.add(new InputIssue(where, prefix + "value[x]", "missing: " + m.code() + " is a question ("
@@ -574,6 +719,45 @@ final class Reading {
         }
     }
 
+    /** A result that stands for a finding at or above a threshold (cholesterol -> high cholesterol); below: nothing. */
+    private void threshold(String where, String prefix, Mapping m, Laterality side, Type value, When when) {
+        CodeMap.Threshold limit = m.threshold();
+        String expected = map.unit(limit.unit());
+        String field = prefix + "valueQuantity";
+        if (!(value instanceof Quantity quantity)) {
+            issues.add(new InputIssue(where, prefix + "value[x]", (value == null ? "missing" : "a " + value.fhirType())
+                    + ": " + m.code() + " needs a quantity in " + limit.unit() + " (" + m.targetName() + " at "
+                    + limit + " or more)"));
+            return;
+        }
+        if (quantity.hasComparator()) {
+            issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparatorElement().getValueAsString()
+                    + quantity.getValue() + "' is a bound, not a measurement: " + m.targetName() + " not read"));
+            return;
+        }
+        if (!quantity.hasValue() || quantity.getValue() == null) {
+            issues.add(new InputIssue(where, field + ".value", "missing: " + m.code() + " needs a number"));
+            return;
+        }
+        String raw = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : null;
+        String unit = raw == null || raw.isBlank() ? null : map.unit(raw);
+        if (!expected.equals(unit)) {
+            issues.add(new InputIssue(where, field + ".unit", (unit == null ? "missing" : "unit " + quote(raw)
+                    + " is not " + limit.unit()) + ": " + m.code() + " is compared with " + limit + " for "
+                    + m.targetName() + " (no conversion)"));
+            return;
+        }
+        double number = quantity.getValue().doubleValue();
+        if (number < 0 || !Double.isFinite(number)) {
+            issues.add(new InputIssue(where, field + ".value", number + " " + unit + " is not a possible value of "
+                    + m.code()));
+            return;
+        }
+        if (number >= limit.value()) {
+            state(m, side, Status.PRESENT, where, Kind.OBSERVATION, when);
+        }
+    }
+
     /** What a yes/no or coded value says; empty (and an issue) when it says nothing we can read. */
     private Optional<Status> answer(String where, String prefix, Type value) {
         if (value instanceof BooleanType bool && bool.getValue() != null) {
@@ -629,7 +813,8 @@ final class Reading {
         }
         Mapping first = found.get(0);
         for (Mapping other : found) {
-            if (!Objects.equals(other.target(), first.target()) || other.read() != first.read()
+            if (!Objects.equals(other.targets(), first.targets()) || !Objects.equals(other.target(), first.target())
+                    || other.read() != first.read()
                     || other.laterality() != first.laterality()) {
                 issues.add(new InputIssue(name(resource), field, "its codings map to different things ("
                         + describe(first) + "; " + describe(other) + "): not read"));
@@ -669,17 +854,42 @@ final class Reading {
     }
 
     private void state(Mapping m, Laterality side, Status status, String where, Kind kind, When when) {
-        statements.add(new Statement(new Key(m.target(), m.pregnancy() ? null : side), status, null, null, where, kind,
-                when));
+        if (m.pregnancy()) {
+            statements.add(new Statement(new Key(null, null), status, null, null, where, kind, when));
+            return;
+        }
+        for (FindingDefinition target : m.targets()) {
+            statements.add(new Statement(new Key(target, side), status, null, null, where, kind, when));
+        }
     }
 
-    /** Whether a record is about the patient being assessed; an issue when it is about someone else or cannot be told. */
+    /**
+     * Whether a record is about the patient being assessed; an issue when it is about someone else or cannot be told.
+     * A subject is matched against the Patient: a reference that resolves to it (or to a copy of it), an absolute URL
+     * only when it is the Patient's own full URL, an identifier only when the Patient carries that identifier (system
+     * and value). A subject that names no one (no reference, identifier or resource) leaves the record to the patient
+     * whose data it is in; one given by display text alone cannot be checked and is refused.
+     */
     private boolean belongsToPatient(Resource resource, Reference subject, String field) {
-        if (subject == null || subject.isEmpty() || (!subject.hasReference() && subject.getResource() == null)) {
+        if (subject == null || subject.isEmpty()) {
             return true; // a record without a subject, in one patient's data, is about that patient
         }
         String reference = subject.getReference();
-        if (reference != null && reference.contains("?")) {
+        if (reference == null || reference.isBlank()) {
+            if (subject.getResource() instanceof Resource r) {
+                return isPatient(resource, r, field, "the subject");
+            }
+            if (subject.hasIdentifier()) {
+                return identifierMatches(resource, subject.getIdentifier(), field);
+            }
+            if (!subject.hasDisplay()) {
+                return true; // only extensions: names no one
+            }
+            issues.add(new InputIssue(name(resource), field, "names the patient only as " + quote(subject.getDisplay())
+                    + ", which cannot be checked against the Patient: not read"));
+            return false;
+        }
+        if (reference.contains("?")) {
             if (conditionalMatches(reference)) {
                 return true;
             }
@@ -687,16 +897,61 @@ final class Reading {
                     + " does not match the Patient's identifiers: not read"));
             return false;
         }
+        if (reference.contains("://")) {
+            String stripped = reference.replaceFirst("/_history/[^/]*$", "");
+            Resource target = index.get(stripped); // the exact URL only: Patient/p1 on another server is not ours
+            if (target != null) {
+                return isPatient(resource, target, field + ".reference", quote(reference));
+            }
+            issues.add(new InputIssue(name(resource), field + ".reference", quote(reference) + " is not the full URL of "
+                    + "the Patient being assessed (" + name(patient) + (patientUrls().isEmpty() ? ", which has none"
+                    : ", " + shorten(String.join(", ", patientUrls()))) + "), so it may be someone on another server: "
+                    + "not read"));
+            return false;
+        }
         Resource target = resolve(subject, resource);
-        if (target == patient) {
+        if (target == null && reference.equals(patient.getIdElement().getIdPart())) {
             return true;
         }
-        if (target == null && reference != null && reference.equals(patient.getIdElement().getIdPart())) {
+        if (target == null) {
+            issues.add(new InputIssue(name(resource), field + ".reference", quote(reference) + " cannot be resolved, "
+                    + "so it cannot be told whether it is the patient being assessed (" + name(patient) + "): not read"));
+            return false;
+        }
+        return isPatient(resource, target, field + ".reference", quote(reference));
+    }
+
+    private boolean isPatient(Resource resource, Resource target, String field, String said) {
+        if (patientCopies.contains(target)) {
             return true;
         }
-        issues.add(new InputIssue(name(resource), field + ".reference", (target == null ? quote(reference)
-                + " cannot be resolved" : "refers to " + name(target)) + ", not to the patient being assessed ("
-                + name(patient) + "): not read"));
+        issues.add(new InputIssue(name(resource), field, said + " refers to " + name(target)
+                + ", not to the patient being assessed (" + name(patient) + "): not read"));
+        return false;
+    }
+
+    /** The Patient's full URLs (of every copy), as given in the bundle. */
+    private List<String> patientUrls() {
+        return patientCopies.stream().map(fullUrls::get).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** A subject given by identifier: it must be one of the Patient's identifiers, system and value. */
+    private boolean identifierMatches(Resource resource, Identifier identifier, String field) {
+        String system = identifier.getSystem();
+        String value = identifier.getValue();
+        if (system != null && value != null) {
+            for (Resource copy : patientCopies) {
+                for (Identifier own : ((org.hl7.fhir.r4.model.Patient) copy).getIdentifier()) {
+                    if (system.equals(own.getSystem()) && value.equals(own.getValue())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        issues.add(new InputIssue(name(resource), field + ".identifier", (system == null || value == null
+                ? "an identifier without " + (system == null ? "a system" : "a value") + " cannot be checked"
+                : "identifier " + quote(system + "|" + value) + " is not one of the Patient's identifiers")
+                + ", so it may be someone else: not read"));
         return false;
     }
 
@@ -877,6 +1132,11 @@ final class Reading {
         }
     }
 
+    /** Whether an item is a history (diabetes, smoking, high cholesterol): an old observation of it still counts. */
+    private static boolean isHistory(FindingDefinition code) {
+        return code.kind() == org.legcds.vocabulary.FindingKind.HISTORY;
+    }
+
     /** Whether a code is one of the given ones; false for null (an element without a code). */
     private static boolean oneOf(String code, String... codes) {
         return code != null && List.of(codes).contains(code);
@@ -903,12 +1163,17 @@ final class Reading {
                 atLatest.stream().filter(Statement::unreadable).forEach(s -> issues.addAll(s.problems()));
                 atLatest = atLatest.stream().filter(s -> !s.unreadable()).toList();
                 Statement first = atLatest.isEmpty() ? null : atLatest.get(0);
+                Key key = e.getKey();
                 if (first == null) {
                     // the latest could not be read (reported above); an older value is not taken in its place
+                } else if (latest != null && latest.day().isBefore(currentSince) && key.code() != null
+                        && !isHistory(key.code())) {
+                    issues.add(new InputIssue(first.resource(), "effective[x]", "the latest observation of "
+                            + key.code().id() + " is of " + latest.day() + ", before " + currentSince
+                            + " (older than the current window): history, not read as current"));
                 } else if (atLatest.stream().allMatch(first::sameAs)) {
                     candidates.add(first);
                 } else {
-                    Key key = e.getKey();
                     issues.add(new InputIssue(first.resource(), "value[x]", "observations of "
                             + (key.code() == null ? CodeMap.PREGNANCY : key.code().id())
                             + (key.side() == null ? "" : " (" + key.side().name().toLowerCase(Locale.ROOT) + ")")

@@ -2,13 +2,18 @@ package org.legcds.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.legcds.assessment.Assessment;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.vocabulary.ConditionDefinition;
 import org.legcds.vocabulary.FindingDefinition;
@@ -23,7 +28,8 @@ import org.legcds.vocabulary.StepDefinition;
  */
 public final class AssessmentJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new InvisibleEscapes()).build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addMixIn(Finding.class, FindingMixIn.class)
@@ -54,6 +60,27 @@ public final class AssessmentJson {
     private abstract static class DefinitionMixIn {
         @JsonValue
         abstract String id();
+    }
+
+    /**
+     * JSON escapes control characters itself; this also writes C1 controls, line and paragraph separators and format
+     * characters (bidi controls, zero-width characters) as {@code \}{@code uXXXX}, so that text from the input cannot
+     * reorder or hide what a terminal or a viewer shows of the JSON. The values read back unchanged.
+     */
+    private static final class InvisibleEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return !Character.isSurrogate((char) ch) && Escaping.unsafe(ch)
+                    ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
     /** Keeps the library's records free of Jackson annotations. */

@@ -32,6 +32,7 @@ import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
 import org.legcds.facts.Course;
+import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
@@ -473,7 +474,7 @@ public final class CaseJson {
             for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!allowed.contains(name)) {
-                    problems.add(new Problem(prefix + shorten(name, 60), "an unknown field",
+                    problems.add(new Problem(prefix + Escaping.name(shorten(name, 60)), "an unknown field",
                             "one of " + allowed.stream().sorted().toList()));
                 }
             }
@@ -502,7 +503,7 @@ public final class CaseJson {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(path, "'" + shorten(text, 60) + "'", "a date as YYYY-MM-DD"));
+                problems.add(new Problem(path, Escaping.quote(shorten(text, 60)), "a date as YYYY-MM-DD"));
                 return null;
             }
         }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -219,6 +218,39 @@ class CdsCardsTest {
     }
 
     @Test
+    void aResponseSeedGivesEveryResponseItsOwnUuidsAndTheSameSeedReplaysThem() {
+        // given one patient assessed twice, as a service does on two calls
+        Case patientCase = example("cauda-equina.json");
+        Assessment assessment = engine.assess(patientCase);
+
+        // when the host passes a seed per response
+        String first = CdsCards.toJson(CdsCards.from(assessment, "a", List.of(), "response-1"));
+        String second = CdsCards.toJson(CdsCards.from(assessment, "a", List.of(), "response-2"));
+        String replay = CdsCards.toJson(CdsCards.from(assessment, "a", List.of(), "response-1"));
+
+        // then no uuid of one response appears in the other, and the same seed gives the same cards
+        Set<String> shared = new HashSet<>(uuids(read(first)));
+        shared.retainAll(uuids(read(second)));
+        assertTrue(shared.isEmpty(), "two responses share uuids " + shared);
+        assertEquals(first, replay);
+        List<String> all = uuids(read(first));
+        assertEquals(all.size(), new HashSet<>(all).size(), "uuids within a response are not unique: " + all);
+    }
+
+    @Test
+    void everyCardOffersTheOverrideReasons() {
+        JsonNode cards = cardsOf(example("cauda-equina.json"), "x");
+
+        assertFalse(cards.isEmpty());
+        for (JsonNode card : cards) {
+            JsonNode reasons = card.path("overrideReasons");
+            assertEquals(CdsCards.OVERRIDE_REASONS.size(), reasons.size(), card.toString());
+            assertEquals(CdsCards.OVERRIDE_REASONS_SYSTEM, reasons.at("/0/system").asText());
+            assertTrue(reasons.at("/0/display").isTextual());
+        }
+    }
+
+    @Test
     void anEmergencyIsAlwaysTheFirstCardAndCritical() {
         // every scenario whose urgency is an emergency leads with a critical card
         for (Scenario scenario : ScenarioReader.of(Path.of("scenarios")).readAll()) {
@@ -346,8 +378,7 @@ class CdsCardsTest {
             return;
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 findNullOrEmpty(field.getValue(), path + "/" + field.getKey(), into);
             }
         } else if (node.isArray()) {

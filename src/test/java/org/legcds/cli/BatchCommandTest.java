@@ -1,6 +1,7 @@
 package org.legcds.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.legcds.cli.Run.legcds;
 
@@ -19,6 +20,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.legcds.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
@@ -269,8 +272,10 @@ class BatchCommandTest {
             Files.copy(bundle, bundles.resolve(bundle.getFileName()));
             for (JsonNode entry : entries) {
                 JsonNode resource = entry.path("resource");
+                // a server's export refers relatively (the reader refuses an absolute URL it cannot match to the
+                // Patient's own full URL, which an export line does not carry)
                 byType.computeIfAbsent(resource.path("resourceType").asText(), type -> new ArrayList<>())
-                        .add(JSON.writeValueAsString(resource));
+                        .add(JSON.writeValueAsString(resource).replace("https://ehr.example/fhir/", ""));
                 if (resource.path("resourceType").asText().equals("Patient")) {
                     patients.add(resource.path("id").asText());
                 }
@@ -306,6 +311,52 @@ class BatchCommandTest {
     }
 
     @Test
+    void syntheasHospitalAndPractitionerFilesAreSkippedWithANoteNotCountedAsBadCases() throws IOException {
+        Path directory = Files.createDirectories(tmp.resolve("synthea"));
+        Files.copy(FHIR_BUNDLES.resolve("cauda-equina.json"), directory.resolve("Jane_Doe_1.json"));
+        Files.writeString(directory.resolve("hospitalInformation1764547200000.json"), "\uFEFF{\"resourceType\":"
+                + "\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":{\"resourceType\":\"Organization\","
+                + "\"id\":\"o1\",\"name\":\"General Hospital\"}},{\"resource\":{\"resourceType\":\"Location\","
+                + "\"id\":\"l1\"}}]}");
+        Files.writeString(directory.resolve("practitionerInformation1764547200000.json"), "{\"resourceType\":"
+                + "\"Bundle\",\"type\":\"batch\",\"entry\":[{\"resource\":{\"resourceType\":\"Practitioner\","
+                + "\"id\":\"dr1\"}},{\"resource\":{\"resourceType\":\"PractitionerRole\",\"id\":\"r1\"}}]}");
+        Files.writeString(directory.resolve("zz-observations-only.json"), "{\"resourceType\":\"Bundle\","
+                + "\"type\":\"collection\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\","
+                + "\"id\":\"o\",\"status\":\"final\",\"code\":{\"text\":\"x\"}}}]}");
+
+        Run run = legcds("batch", directory, "--evaluation-date", EVALUATION_DATE);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), "records about no Patient are still bad input: " + run);
+        assertEquals(List.of("Jane_Doe_1.json", "zz-observations-only.json"),
+                records(run).stream().map(r -> r.get("source").asText()).toList());
+        assertTrue(run.err().contains("skipping 2 bundles of resources about no patient (organisations, "
+                + "practitioners, medications, as Synthea writes beside the patients): "
+                + "hospitalInformation1764547200000.json, practitionerInformation1764547200000.json"), run.err());
+    }
+
+    @Test
+    void aBulkDataMedicationIsJoinedIntoThePatientWhoseRequestRefersToIt() throws IOException {
+        Path export = Files.createDirectories(tmp.resolve("export"));
+        Files.writeString(export.resolve("Patient.ndjson"), "{\"resourceType\":\"Patient\",\"id\":\"p1\","
+                + "\"gender\":\"female\",\"birthDate\":\"1960-01-01\"}\n");
+        Files.writeString(export.resolve("MedicationRequest.ndjson"), "{\"resourceType\":\"MedicationRequest\","
+                + "\"id\":\"m1\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":"
+                + "\"Patient/p1\"},\"medicationReference\":{\"reference\":\"Medication/b12\"},"
+                + "\"authoredOn\":\"2026-10-01\"}\n");
+        Files.writeString(export.resolve("Medication.ndjson"), "{\"resourceType\":\"Medication\",\"id\":\"b12\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\","
+                + "\"code\":\"309594\"}]}}\n");
+
+        Run run = legcds("batch", export, "--evaluation-date", EVALUATION_DATE);
+
+        assertEquals(Main.OK, run.exitCode(), run::toString);
+        JsonNode record = records(run).get(0);
+        assertEquals(0, record.get("issues").size(), "the Medication was found: " + record.get("issues"));
+        assertTrue(run.err().contains("1 shared resources (Medication) joined"), run.err());
+    }
+
+    @Test
     void fhirInputNeedsAnEvaluationDateBecauseLegcdsNeverReadsTheClock() throws IOException {
         Run run = legcds("batch", Files.createDirectories(tmp.resolve("bundles")));
 
@@ -319,5 +370,65 @@ class BatchCommandTest {
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no such file"), run.err());
+    }
+
+    @Test
+    void anEmptyInputIsBadInputNotASuccess() throws IOException {
+        Path empty = Files.writeString(tmp.resolve("empty.ndjson"), "");
+
+        Run run = legcds("batch", "-q", empty);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("no cases in " + empty + ": the input is empty"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void anEmptyFolderOfFhirBundlesIsBadInputToo() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("bundles"));
+
+        Run run = legcds("batch", "-q", "--evaluation-date", "2026-11-21", folder);
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("the input is empty"), run.err());
+    }
+
+    @Test
+    void aFileThatCannotBeReadSaysWhy() throws IOException {
+        Path file = ndjson(one(VASCULAR, "p1"));
+
+        Run run = legcds("batch", file.resolve("inside-a-file.ndjson"));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("cannot read " + file.resolve("inside-a-file.ndjson") + ": not a directory"),
+                run.err());
+        assertEquals("permission denied", Failure.reason(new java.nio.file.AccessDeniedException("x")));
+        assertFalse(run.hasStackTrace() || run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void anOutputIntoAMissingFolderIsRefusedBeforeAnyWork() throws IOException {
+        Path input = ndjson(one(VASCULAR, "p1"));
+        Path missing = tmp.resolve("no-such-folder");
+
+        Run run = legcds("batch", "-q", input, "-o", missing.resolve("out.ndjson"));
+        Run summary = legcds("batch", "-q", input, "--summary", missing.resolve("summary.json"));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertEquals("legcds: cannot write " + missing.resolve("out.ndjson") + " (-o): the folder " + missing
+                + " does not exist; create it first", run.err().strip());
+        assertEquals(Main.BAD_INPUT, summary.exitCode(), summary::toString);
+        assertTrue(summary.err().contains("the folder " + missing + " does not exist"), summary.err());
+        assertEquals("", summary.out(), "nothing assessed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "257", "100000"})
+    void anAbsurdThreadCountIsRefused(String threads) throws IOException {
+        Run run = legcds("batch", "--threads", threads, ndjson(one(VASCULAR, "p1")));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--threads must be from 1 to 256, but is " + threads), run.err());
+        assertEquals("", run.out());
     }
 }

@@ -62,7 +62,8 @@ class BulkDataInputTest {
                 LocalDate.of(2026, 11, 21), 100)) {
             assertTrue(input.describe().startsWith("2,500 patients, 3,750 other resources, 3 resources of no "
                     + "patient of the export"), input.describe());
-            assertEquals(java.util.Map.of("Medication", 1L), input.notAboutAPatient());
+            assertEquals(java.util.Map.of(), input.notAboutAPatient(), "the Medication is kept to be joined");
+            assertTrue(input.describe().contains("1 shared resources (Medication) joined"), input.describe());
             for (int i = 1; i <= patients; i++) {
                 BulkDataInput.Group group = input.next();
                 assertEquals("Patient.ndjson:" + i, group.where().source());

@@ -42,10 +42,7 @@ class CliTest {
     Path tmp;
 
     private Path write(String name, String content) throws IOException {
-        Path file = tmp.resolve(name);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        return file;
+        return org.legcds.Clinic.writeFile(tmp, name, content);
     }
 
     /** A copy of the repository's rules directory, with every subdirectory. */

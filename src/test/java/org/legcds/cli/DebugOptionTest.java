@@ -51,9 +51,8 @@ class DebugOptionTest {
 
     @Test
     void anUnexpectedErrorPointsToDebugAndDebugShowsItsStackTrace() throws IOException {
-        // given rules whose consequence throws (a bug in a rule), and a case that makes it fire
-        Path rules = Files.createDirectories(tmp.resolve("rules"));
-        Files.copy(Path.of("rules", "knowledge-base.yaml"), rules.resolve("knowledge-base.yaml"));
+        // given rules whose consequence throws (a bug in a rule; past the safety gate), and a case that makes it fire
+        Path rules = org.legcds.Clinic.copyOfRules(tmp.resolve("rules"));
         Files.writeString(rules.resolve("broken.drl"), """
                 package org.legcds.rules;
 
@@ -67,6 +66,7 @@ class DebugOptionTest {
                     throw new IllegalStateException("a bug in a rule");
                 end
                 """, StandardCharsets.UTF_8);
+        org.legcds.engine.SafetyGate.writeManifest(rules);
         Path caseFile = tmp.resolve("fever.json");
         Files.writeString(caseFile, "{\"patient\": {\"id\": \"p\", \"age\": 50}, \"evaluationDate\": \"2026-11-21\", "
                 + "\"findings\": [{\"code\": \"FEVER\", \"status\": \"present\"}]}", StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.legcds.cli.Run.legcds;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code legcds assess --fhir <bundle.json> --evaluation-date <date>}: FHIR input on the command line. */
 class FhirAssessCommandTest {
@@ -19,6 +20,22 @@ class FhirAssessCommandTest {
         assertEquals(Main.OK, run.exitCode(), run::toString);
         assertTrue(run.out().contains("URGENCY: EMERGENCY"), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void aBundleSavedWithAUtf8ByteOrderMarkIsRead(@TempDir Path tmp) throws java.io.IOException {
+        Path withBom = tmp.resolve("bom.json");
+        java.nio.file.Files.write(withBom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                java.nio.file.Files.readAllBytes(BUNDLES.resolve("cauda-equina.json"))));
+        Run run = legcds("assess", "--fhir", withBom.toString(), "--evaluation-date", "2026-11-21");
+        assertEquals(Main.OK, run.exitCode(), "was refused as not FHIR: " + run);
+        assertTrue(run.out().contains("URGENCY: EMERGENCY"), run.out());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

@@ -80,6 +80,34 @@ class TestAndRulesCommandTest {
     }
 
     @Test
+    void filesAndFoldersRunTogetherAndABadFileIsReportedAfterTheOthersRan(@TempDir Path dir) throws IOException {
+        screen(dir);
+        Path good = write(dir, "one/passes.yaml", SCENARIO + "  claudication: VASCULAR\n");
+        write(dir, "two/also-passes.yaml", SCENARIO + "  claudication: VASCULAR\n");
+        Path bad = write(dir, "two/bad.yaml", SCENARIO + "  claudication: VASCULR\n");
+        Path broken = write(dir, "two/broken.yaml", "expect: [unclosed\n");
+
+        Run run = legcds("test", good, dir.resolve("two"), dir.resolve("missing.yaml"));
+
+        assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("passes.yaml") && l.endsWith("PASS")), run.out());
+        assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("also-passes.yaml") && l.endsWith("PASS")),
+                run.out());
+        assertEquals("2 passed, 0 failed, 3 bad files not run", run.lines().get(run.lines().size() - 1));
+        assertTrue(run.err().contains(bad + ": expect.claudication: 'VASCULR'"), run.err());
+        assertTrue(run.err().contains(broken.toString()), run.err());
+        assertTrue(run.err().contains("missing.yaml: no such file or directory"), run.err());
+    }
+
+    @Test
+    void oneScenarioFileRunsWithTheRedFlagScreenOfItsFolder() {
+        Run run = legcds("test", "scenarios/red-flags/saddle-anaesthesia-alone.yaml");
+
+        assertEquals(Main.OK, run.exitCode(), run.out() + run.err());
+        assertEquals("1 passed, 0 failed", run.lines().get(run.lines().size() - 1));
+    }
+
+    @Test
     void aMissingOrEmptyScenarioDirectoryExitsWith2(@TempDir Path dir) {
         assertEquals(Main.BAD_INPUT, legcds("test", dir.resolve("nowhere").toString()).exitCode());
         Run empty = legcds("test", dir.toString());

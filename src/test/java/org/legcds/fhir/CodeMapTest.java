@@ -162,6 +162,61 @@ class CodeMapTest {
     }
 
     @Test
+    void thresholdRowsAreChecked(@TempDir Path dir) throws IOException {
+        copyPackaged(dir);
+        Files.writeString(dir.resolve("local.csv"), """
+                system,code,target,read,threshold
+                http://lab.example,TC1,HIGH_CHOLESTEROL,threshold,two hundred mg/dL
+                http://lab.example,TC2,HIGH_CHOLESTEROL,threshold,240
+                http://lab.example,TC3,HBA1C,threshold,6.5 %
+                http://lab.example,TC4,HIGH_CHOLESTEROL,presence,240 mg/dL
+                http://lab.example,TC5,HIGH_CHOLESTEROL,threshold,
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
+        assertTrue(e.getMessage().contains("local.csv:2: threshold 'two hundred mg/dL' is not valid"), e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:3: threshold '240' is not valid"), e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:4: read threshold needs one target that is not a measurement"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:5: read threshold and a threshold column go together"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:6: read threshold and a threshold column go together"),
+                e.getMessage());
+    }
+
+    @Test
+    void severalTargetsAreEachCheckedAndReadAsPresenceOnly(@TempDir Path dir) throws IOException {
+        copyPackaged(dir);
+        Files.writeString(dir.resolve("local.csv"), """
+                system,code,target,read
+                http://hospital.example,A,DIABETES STOKING_GLOVE_SYMPTOMS,presence
+                http://hospital.example,B,DIABETES HBA1C,presence
+                http://hospital.example,C,DIABETES DIABETES,presence
+                http://hospital.example,D,PREGNANCY DIABETES,presence
+                """);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
+        assertTrue(e.getMessage().contains("local.csv:2: target 'STOKING_GLOVE_SYMPTOMS' is not a vocabulary code"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:3: several targets are read as presence or absence only"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:4: target DIABETES is listed twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("local.csv:5: PREGNANCY is a target on its own"), e.getMessage());
+        assertEquals(List.of(Code.DIABETES, Code.STOCKING_GLOVE_SYMPTOMS),
+                MAP.find(CodeMap.SNOMED, "368581000119106").orElseThrow().targets(), "the packaged diabetic neuropathy row");
+    }
+
+    @Test
+    void safeSideTableNamesVocabularyItemsOnce(@TempDir Path dir) throws IOException {
+        copyPackaged(dir);
+        Files.writeString(dir.resolve("safe-side.csv"), "target,comment\nSADLE_ANAESTHESIA,x\nFEVER,\nFEVER,\n",
+                StandardOpenOption.TRUNCATE_EXISTING);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
+        assertTrue(e.getMessage().contains("safe-side.csv:2: target 'SADLE_ANAESTHESIA' is not a vocabulary code "
+                + "(nearest: SADDLE_ANAESTHESIA"), e.getMessage());
+        assertTrue(e.getMessage().contains("safe-side.csv:4: FEVER is listed twice"), e.getMessage());
+        assertTrue(MAP.safeSide(Code.BLADDER_DYSFUNCTION) && !MAP.safeSide(Code.DIABETES));
+    }
+
+    @Test
     void missingTableIsNamed(@TempDir Path dir) throws IOException {
         copyPackaged(dir);
         Files.delete(dir.resolve("answers.csv"));

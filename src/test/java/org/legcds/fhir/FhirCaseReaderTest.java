@@ -83,7 +83,9 @@ class FhirCaseReaderTest {
         assertEquals(69, reading.patientCase().patient().age());
         assertEquals(Sex.MALE, reading.patientCase().patient().sex());
         assertEquals("pad-1", reading.patientCase().patient().id());
-        assertEquals(List.of(), reading.issues(), "a heart rate maps to nothing and is ignored by design, not reported");
+        assertEquals(List.of(new InputIssue("Observation/abi-left-2027", "effective[x]", "dated 2027-01-05, after the "
+                + "evaluation date 2026-11-21: ANKLE_BRACHIAL_INDEX not read")), reading.issues(),
+                "the 2027 ABI is reported; a heart rate maps to nothing and is ignored by design, not reported");
     }
 
     @Test
@@ -275,12 +277,13 @@ class FhirCaseReaderTest {
     }
 
     @Test
-    void preliminaryObservationIsNotRead() {
+    void preliminaryObservationIsReportedNotRead() {
         Observation preliminary = abi("abi", "2026-11-10", 0.5, "1", "32153003");
         preliminary.setStatus(Observation.ObservationStatus.PRELIMINARY);
         FhirReading reading = read(preliminary);
         assertTrue(reading.patientCase().findings().isEmpty());
-        assertEquals(List.of(), reading.issues());
+        assertEquals(List.of(new InputIssue("Observation/abi", "status",
+                "status 'preliminary' (not final): ANKLE_BRACHIAL_INDEX not read")), reading.issues());
     }
 
     @Test
@@ -296,15 +299,27 @@ class FhirCaseReaderTest {
     }
 
     @Test
-    void conditionWithoutClinicalStatusIsReportedBecauseItMayBeCurrent() {
+    void redFlagConditionWithoutClinicalStatusIsReadOnTheSafeSideAndReported() {
         Condition retention = new Condition();
         retention.setId("retention");
         retention.setCode(new CodeableConcept(new Coding(SNOMED, "267064002", "Retention of urine")));
         retention.setSubject(new Reference("Patient/p1"));
         FhirReading reading = read(retention);
+        assertEquals(Status.PRESENT, only(reading, Code.BLADDER_DYSFUNCTION, null).status(), "may be current: a red flag");
+        assertEquals(List.of(new InputIssue("Condition/retention", "clinicalStatus", "no clinical status, so it cannot "
+                + "be told whether BLADDER_DYSFUNCTION is current: BLADDER_DYSFUNCTION read as present on the safe side "
+                + "(a red flag reported, unconfirmed: confirm or refute it)")), reading.issues());
+    }
+
+    @Test
+    void otherConditionWithoutClinicalStatusIsReportedNotRead() {
+        Condition diabetes = new Condition();
+        diabetes.setId("dm");
+        diabetes.setCode(new CodeableConcept(new Coding(SNOMED, "44054006", "Diabetes mellitus type 2")));
+        FhirReading reading = read(diabetes);
         assertTrue(reading.patientCase().findings().isEmpty());
-        assertEquals(List.of(new InputIssue("Condition/retention", "clinicalStatus",
-                "missing, so it cannot be told whether BLADDER_DYSFUNCTION is current: not read")), reading.issues());
+        assertEquals(List.of(new InputIssue("Condition/dm", "clinicalStatus", "no clinical status, so it cannot be "
+                + "told whether DIABETES is current: DIABETES not read")), reading.issues());
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
@@ -186,6 +189,78 @@ class CaseFileValidationTest {
                     + "\"unit\": \"Cel\"}"));
             assertProblem(e, "findings[0].value", "39.5", "FEVER is not a measurement");
             assertProblem(e, "findings[0].unit", "'Cel'", "FEVER is not a measurement");
+        }
+    }
+
+    @Nested
+    @DisplayName("implausible for the patient: pregnancy, habits and dates against age, sides against each other")
+    class Implausible {
+
+        private static String patient(String sex, int age, String pregnancy) {
+            return "\"patient\": {\"id\": \"p\", \"age\": " + age + ", \"sex\": \"" + sex + "\", \"pregnancy\": \""
+                    + pregnancy + "\"}";
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, 3, 9, 61, 90})
+        void pregnancyOutsideAgesTenToSixtyIsRefused(int age) {
+            var e = refused("{" + patient("female", age, "present") + ", " + DATE + ", \"findings\": []}");
+            assertProblem(e, "patient.pregnancy", "present at age " + age, "plausible from age 10 to 60");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {10, 60})
+        void pregnancyAtTenAndSixtyIsAccepted(int age) {
+            assertEquals(age, CaseJson.read("{" + patient("female", age, "present") + ", " + DATE
+                    + ", \"findings\": []}").patient().age());
+        }
+
+        @ParameterizedTest
+        @CsvSource({"SMOKING, 0", "SMOKING, 9", "ALCOHOL_MISUSE, 0", "ALCOHOL_MISUSE, 5"})
+        void smokingAndAlcoholMisuseInAYoungChildAreRefused(String code, int age) {
+            var e = refused("{" + patient("unknown", age, "unknown") + ", " + DATE + ", \"findings\": [{\"code\": \""
+                    + code + "\", \"status\": \"present\"}]}");
+            assertProblem(e, "findings[0]", code + " present", "plausible from age 10");
+        }
+
+        @Test
+        void smokingAbsentInAChildAndPresentAtTenAreAccepted() {
+            CaseJson.read("{" + patient("male", 3, "absent") + ", " + DATE
+                    + ", \"findings\": [{\"code\": \"SMOKING\", \"status\": \"absent\"}]}");
+            CaseJson.read("{" + patient("male", 10, "absent") + ", " + DATE
+                    + ", \"findings\": [{\"code\": \"SMOKING\", \"status\": \"present\"}]}");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0000-01-01", "1899-12-31", "2201-01-01", "+999999999-12-31"})
+        void anEvaluationDateOutside1900To2200IsRefused(String date) {
+            var e = refused("{" + PATIENT + ", \"evaluationDate\": \"" + date + "\", \"findings\": []}");
+            assertProblem(e, "evaluationDate", LocalDate.parse(date).toString(), "a date from 1900-01-01 to 2200-12-31");
+        }
+
+        @Test
+        void aBirthDateBefore1900IsRefused() {
+            var e = refused("{\"patient\": {\"id\": \"p\", \"birthDate\": \"1899-12-31\"}, "
+                    + "\"evaluationDate\": \"1950-01-01\", \"findings\": []}");
+            assertProblem(e, "patient.birthDate", "1899-12-31", "a date from 1900-01-01 to 2200-12-31");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"'', left", "'', bilateral", "bilateral, right", "bilateral, ''"})
+        void absentOnBothSidesAndUnknownOnASideAtOnceIsRefused(String absentSide, String unknownSide) {
+            var e = refused(caseWith(finding("absent", absentSide), finding("unknown", unknownSide)));
+            assertTrue(e.getMessage().contains("absent on both sides and unknown on a side at once"), e.getMessage());
+        }
+
+        @Test
+        void absentOnOneSideAndUnknownOnTheOtherIsAccepted() {
+            assertEquals(2, CaseJson.read(caseWith(finding("absent", "left"), finding("unknown", "right")))
+                    .findings().size());
+        }
+
+        private static String finding(String status, String side) {
+            return "{\"code\": \"DIMINISHED_FOOT_PULSES\", \"status\": \"" + status + "\""
+                    + (side == null || side.isEmpty() ? "" : ", \"laterality\": \"" + side + "\"") + "}";
         }
     }
 

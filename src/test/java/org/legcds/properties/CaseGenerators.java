@@ -85,7 +85,7 @@ final class CaseGenerators {
     /** Any valid case. */
     static Arbitrary<Case> cases() {
         return Combinators.combine(patients(), findings(codes(), MAX_FINDINGS))
-                .as((patient, findings) -> new Case(patient, Clinic.TODAY, findings));
+                .as((patient, findings) -> new Case(patient, Clinic.TODAY, plausible(patient, findings)));
     }
 
     /**
@@ -95,12 +95,21 @@ final class CaseGenerators {
     static Arbitrary<Case> screenedCases() {
         return Combinators.combine(patients(), findings(codes(), MAX_FINDINGS), Arbitraries.subsetOf(SCREEN))
                 .as((patient, findings, screened) -> {
-                    List<Finding> all = new ArrayList<>(findings);
-                    Set<String> listed = EnumSet.noneOf(Code.class);
+                    List<Finding> all = new ArrayList<>(plausible(patient, findings));
+                    Set<String> listed = new HashSet<>();
                     findings.forEach(f -> listed.add(f.code()));
                     screened.stream().filter(c -> !listed.contains(c)).sorted().map(Finding::absent).forEach(all::add);
                     return new Case(patient, Clinic.TODAY, all);
                 });
+    }
+
+    /** The findings, with smoking or alcohol misuse absent instead of present in a child (refused as input). */
+    static List<Finding> plausible(Patient patient, List<Finding> findings) {
+        if (patient.age() == null || patient.age() >= Case.MIN_AGE_FOR_HABITS) {
+            return findings;
+        }
+        return findings.stream().map(f -> f.present() && (f.code() == Code.SMOKING || f.code() == Code.ALCOHOL_MISUSE)
+                ? Finding.absent(f.code()).on(f.laterality()) : f).toList();
     }
 
     /** The case with one finding replaced. */
@@ -114,6 +123,6 @@ final class CaseGenerators {
     static Case adding(Case patientCase, List<Finding> extra) {
         List<Finding> findings = new ArrayList<>(patientCase.findings());
         findings.addAll(extra);
-        return new Case(patientCase.patient(), patientCase.evaluationDate(), findings);
+        return new Case(patientCase.patient(), patientCase.evaluationDate(), plausible(patientCase.patient(), findings));
     }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.cli.Main;
@@ -40,6 +40,7 @@ import org.legcds.json.CaseJson;
  * never a NullPointerException, NumberFormatException, StackOverflowError or a Jackson exception. The same inputs
  * through the command line exit 0 or 2, never with a stack trace.
  */
+@StatisticsReport(onFailureOnly = true) // the figures matter when a property fails; a quiet build otherwise
 @Label("Fuzzing the case reader")
 class CaseReaderFuzzTest {
 
@@ -125,8 +126,7 @@ class CaseReaderFuzzTest {
 
     private static void collect(JsonNode node, List<Place> places) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 places.add(new Place(node, field.getKey(), -1));
                 collect(field.getValue(), places);
             }

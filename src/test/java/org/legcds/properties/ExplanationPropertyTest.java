@@ -13,6 +13,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
@@ -35,6 +36,7 @@ import org.legcds.scenario.EvidenceRegister;
  * rule is in the trace (it fired); and every rule cited, in an explanation or in the trace, rests on source claims that
  * exist in the evidence register ({@code seeds/}).
  */
+@StatisticsReport(onFailureOnly = true) // the figures matter when a property fails; a quiet build otherwise
 @Label("Every conclusion explains itself")
 class ExplanationPropertyTest {
 

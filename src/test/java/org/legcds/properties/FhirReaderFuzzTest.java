@@ -25,6 +25,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
 import org.legcds.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
@@ -36,6 +37,7 @@ import org.legcds.fhir.FhirReading;
  * deep nesting, bytes that are not UTF-8 decoded leniently, arbitrary text). The only failure allowed is the documented
  * {@link InvalidCaseException}; a reading that succeeds holds a valid case.
  */
+@StatisticsReport(onFailureOnly = true) // the figures matter when a property fails; a quiet build otherwise
 @Label("Fuzzing the FHIR reader")
 class FhirReaderFuzzTest {
 

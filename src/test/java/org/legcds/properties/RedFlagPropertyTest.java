@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
@@ -28,6 +29,7 @@ import org.legcds.facts.Finding;
  * withdraws a red flag (nor lowers the urgency). Red-flag and unrelated codes are read from the red-flag rules
  * ({@link RedFlagRules}).
  */
+@StatisticsReport(onFailureOnly = true) // the figures matter when a property fails; a quiet build otherwise
 @Label("Red flags win")
 class RedFlagPropertyTest {
 

@@ -1,6 +1,9 @@
 package org.legcds.examples.cdshooks;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,13 +12,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.legcds.InvalidCaseException;
@@ -25,13 +31,21 @@ import org.legcds.cdshooks.CardsResponse;
 import org.legcds.cdshooks.CdsCards;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CDS Hooks 2.0 service over HTTP (Javalin): discovery, one service per hook, feedback. Every request is
- * authenticated first (unless the development flag turned that off); errors are answered with an OperationOutcome
- * naming the reason. Logs record method, path, status and time: never a header, a token or a body.
+ * The CDS Hooks 2.0 service over HTTP (Javalin): discovery, one service per hook, feedback. CORS is answered first
+ * (a browser's preflight carries no token); every other request is authenticated (unless the development flag turned
+ * that off); a POST must be {@code application/json} (415 otherwise) and a JSON object no deeper than
+ * {@value #MAX_JSON_DEPTH} levels (400 otherwise). Errors are answered with an OperationOutcome naming the reason.
+ * Logs record method, path, status and time: never a header, a token or a body.
  */
 final class CdsHooksService implements AutoCloseable {
 
@@ -42,14 +56,22 @@ final class CdsHooksService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdsHooksService.class);
 
+    /** The deepest JSON accepted: a CDS Hooks request with FHIR prefetch is far shallower. */
+    static final int MAX_JSON_DEPTH = 100;
+    private static final String ISSUER = "legcds.issuer";
+    /** The largest feedback body: {@value FeedbackLog#MAX_ITEMS} items of {@value FeedbackLog#MAX_ITEM_BYTES} bytes. */
+    private static final long FEEDBACK_MAX_BYTES = (long) FeedbackLog.MAX_ITEMS * FeedbackLog.MAX_ITEM_BYTES;
+
     private final ServiceConfig config;
     private final LegCds engine;
     private final FhirCaseReader reader;
     private final Clock clock;
     private final ClientAuthenticator authenticator;
-    private final Prefetch prefetch = new Prefetch();
+    private final Prefetch prefetch;
+    private final IssuedCards issued;
     private final FeedbackLog feedback;
-    private final ObjectMapper json = JsonMapper.builder()
+    private final ObjectMapper json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private Javalin app;
 
@@ -61,8 +83,11 @@ final class CdsHooksService implements AutoCloseable {
         this.engine = engine;
         this.reader = reader;
         this.clock = clock;
-        this.authenticator = new ClientAuthenticator(config.issuers(), clock);
-        this.feedback = new FeedbackLog(config.feedbackFile(), clock, json);
+        this.authenticator = new ClientAuthenticator(config.issuers(), clock, config.maxTokenLifetime(),
+                config.replayCacheSize());
+        this.prefetch = new Prefetch(config);
+        this.issued = new IssuedCards(config.issuedCardsKept());
+        this.feedback = new FeedbackLog(config.feedbackFile(), config.feedbackMaxBytes(), clock, json, issued);
     }
 
     /** Starts listening; returns this. */
@@ -72,8 +97,30 @@ final class CdsHooksService implements AutoCloseable {
             c.http.maxRequestSize = config.maxBodyBytes();
             c.requestLogger.http((ctx, ms) -> LOG.info("{} {} -> {} in {} ms", ctx.method(), ctx.path(),
                     ctx.statusCode(), Math.round(ms)));
+            c.jetty.defaultHost = config.host();
+            if (config.tlsKeystore() != null) {
+                c.jetty.addConnector((server, http) -> {
+                    SslContextFactory.Server tls = new SslContextFactory.Server();
+                    tls.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
+                    tls.setKeyStorePassword(config.tlsKeystorePassword());
+                    tls.setKeyStoreType("PKCS12");
+                    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.addCustomizer(new SecureRequestCustomizer());
+                    ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    connector.setHost(config.host());
+                    connector.setPort(config.port());
+                    return connector;
+                });
+            }
         });
+        app.before(this::cors);
         app.before(this::authenticate);
+        app.before(this::requireJson);
+        for (String path : List.of("/cds-services", "/cds-services/{id}", "/cds-services/{id}/feedback")) {
+            app.options(path, this::preflight);
+        }
         app.get("/cds-services", ctx -> ok(ctx, discovery()));
         app.post("/cds-services/{id}", this::call);
         app.post("/cds-services/{id}/feedback", this::feedback);
@@ -93,8 +140,10 @@ final class CdsHooksService implements AutoCloseable {
             LOG.warn("--insecure-dev-no-jwt: requests are NOT authenticated. Never use this with patient data.");
         }
         warmUp();
-        app.start(config.port());
-        LOG.info("CDS Hooks service on port {}; discovery at {}", app.port(), config.url("/cds-services"));
+        app.start(config.host(), config.port());
+        LOG.info("CDS Hooks service on {}:{} ({}); discovery at {}", config.host(), app.port(),
+                config.tlsKeystore() == null ? "plain HTTP: put a TLS reverse proxy in front" : "HTTPS",
+                config.url("/cds-services"));
         return this;
     }
 
@@ -126,10 +175,69 @@ final class CdsHooksService implements AutoCloseable {
 
     // --- endpoints ----------------------------------------------------------------------------------------------
 
-    private void authenticate(Context ctx) {
-        if (!config.insecureDevNoJwt()) {
-            authenticator.authenticate(ctx.header("Authorization"), config.url(ctx.path()));
+    /**
+     * CORS (https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing): a browser from an allowed origin may read
+     * every answer, errors included, so that a refusal never looks like "no recommendations". No credentials are
+     * allowed: the JWT, not a cookie, authenticates.
+     */
+    private void cors(Context ctx) {
+        String origin = ctx.header("Origin");
+        ctx.header("Vary", "Origin");
+        if (origin != null && allowedOrigin(origin)) {
+            ctx.header("Access-Control-Allow-Origin", config.allowedOrigins().contains("*") ? "*" : origin);
+            ctx.header("Access-Control-Expose-Headers", "WWW-Authenticate");
         }
+    }
+
+    private boolean allowedOrigin(String origin) {
+        return config.allowedOrigins().contains("*") || config.allowedOrigins().contains(origin);
+    }
+
+    /** A browser's preflight: allowed origins learn what they may send; others get 403 and no CORS headers. */
+    private void preflight(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || ctx.header("Access-Control-Request-Method") == null) {
+            ctx.status(204).header("Allow", "GET, POST, OPTIONS");
+            return;
+        }
+        if (!allowedOrigin(origin)) {
+            throw new HttpProblem(403, "origin not allowed");
+        }
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        ctx.header("Access-Control-Max-Age", "600");
+        if ("true".equals(ctx.header("Access-Control-Request-Private-Network"))) {
+            // a public page (the CDS Hooks sandbox) calling a service on this machine or network
+            ctx.header("Access-Control-Allow-Private-Network", "true");
+        }
+        ctx.status(204);
+    }
+
+    private void authenticate(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return; // a preflight carries no Authorization header, by design of CORS
+        }
+        if (!config.insecureDevNoJwt()) {
+            ctx.attribute(ISSUER, authenticator.authenticate(ctx.header("Authorization"), config.url(ctx.path()))
+                    .getIssuer());
+        }
+    }
+
+    /** A POST body is JSON, and says so: 415 otherwise (a text/plain body is what a cross-site form can send). */
+    private void requireJson(Context ctx) {
+        if (ctx.method() != HandlerType.POST) {
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new HttpProblem(415, "the request body must be sent as Content-Type: application/json");
+        }
+    }
+
+    private String issuer(Context ctx) {
+        String issuer = ctx.attribute(ISSUER);
+        return issuer == null ? "" : issuer;
     }
 
     private ObjectNode discovery() {
@@ -194,10 +302,12 @@ final class CdsHooksService implements AutoCloseable {
         Assessment assessment = engine.assess(reading.patientCase());
         List<String> unread = reading.issues().stream()
                 .map(i -> i.resource() + " " + i.field() + ": " + i.problem()).toList();
-        CardsResponse cards = CdsCards.from(assessment, patientId, unread);
+        // a fresh seed per response: every card uuid is this response's own, which feedback needs
+        CardsResponse cards = CdsCards.from(assessment, patientId, unread, UUID.randomUUID().toString());
         if (draftOrders != null) {
-            cards = OrderSelect.adjust(cards, assessment, draftOrders);
+            cards = OrderSelect.adjust(cards, assessment, draftOrders, selections(context, draftOrders));
         }
+        issued.remember(id, issuer(ctx), clock.instant(), cards);
         ctx.status(200).contentType("application/json").result(CdsCards.toJson(cards));
     }
 
@@ -213,12 +323,45 @@ final class CdsHooksService implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code context.selections}: the orders just selected, each a reference to a resource in
+     * {@code context.draftOrders} (400 otherwise).
+     */
+    private static List<Resource> selections(JsonNode context, Bundle draftOrders) {
+        JsonNode selections = context.path("selections");
+        if (!selections.isArray() || selections.isEmpty()) {
+            throw HttpProblem.badRequest("context.selections must be a non-empty array of references to draftOrders");
+        }
+        List<Resource> selected = new java.util.ArrayList<>();
+        for (JsonNode selection : selections) {
+            String reference = selection.asText("");
+            Resource found = !selection.isTextual() ? null : draftOrders.getEntry().stream()
+                    .filter(Bundle.BundleEntryComponent::hasResource).map(Bundle.BundleEntryComponent::getResource)
+                    .filter(r -> r.hasIdElement() && reference.equals(r.fhirType() + "/" + r.getIdElement().getIdPart()))
+                    .findFirst().orElse(null);
+            if (found == null) {
+                throw HttpProblem.badRequest("context.selections names '" + HttpProblem.quoted(reference)
+                        + "', which is not in context.draftOrders");
+            }
+            selected.add(found);
+        }
+        return selected;
+    }
+
     private void feedback(Context ctx) {
         String id = ctx.pathParam("id");
         if (!HOOKS.containsKey(id)) {
             throw new HttpProblem(404, "no CDS service '" + id + "'");
         }
-        int kept = feedback.append(id, body(ctx));
+        int kept;
+        try {
+            kept = feedback.append(id, issuer(ctx), body(ctx, Math.min(config.maxBodyBytes(), FEEDBACK_MAX_BYTES)));
+        } catch (HttpProblem e) {
+            if (e.status() == 507) {
+                LOG.error("feedback refused: the feedback file {} reached its size limit", config.feedbackFile());
+            }
+            throw e;
+        }
         LOG.info("kept {} feedback item(s) for {}", kept, id);
         ctx.status(200);
     }
@@ -227,7 +370,10 @@ final class CdsHooksService implements AutoCloseable {
 
     /** The body as JSON, read up to the size limit: 413 beyond it, 400 with the reason when it is not JSON. */
     private JsonNode body(Context ctx) {
-        long limit = config.maxBodyBytes();
+        return body(ctx, config.maxBodyBytes());
+    }
+
+    private JsonNode body(Context ctx, long limit) {
         if (ctx.req().getContentLengthLong() > limit) {
             throw new HttpProblem(413, "request body larger than " + limit + " bytes");
         }
@@ -248,10 +394,12 @@ final class CdsHooksService implements AutoCloseable {
             node = json.readTree(bytes);
         } catch (JsonProcessingException e) {
             // the parser's own message without the text it quotes: a malformed body may carry a token
-            String reason = e.getOriginalMessage().replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\"")
-                    .lines().findFirst().orElse("malformed");
-            throw HttpProblem.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + reason);
+            String reason = e instanceof StreamConstraintsException
+                    ? "nested deeper than " + MAX_JSON_DEPTH + " levels, or beyond another parser limit"
+                    : String.valueOf(e.getOriginalMessage()).replaceAll("'[^']*'", "'...'")
+                    .replaceAll("\"[^\"]*\"", "\"...\"").lines().findFirst().orElse("malformed");
+            throw HttpProblem.badRequest("malformed JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()) + ": " + reason);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -272,7 +420,11 @@ final class CdsHooksService implements AutoCloseable {
         issue.put("severity", "error");
         issue.put("code", switch (status) {
             case 401 -> "login";
+            case 403 -> "forbidden";
             case 404 -> "not-found";
+            case 409 -> "duplicate";
+            case 415 -> "not-supported";
+            case 503, 507 -> "transient";
             case 413 -> "too-costly";
             case 412 -> "incomplete";
             case 500 -> "exception";

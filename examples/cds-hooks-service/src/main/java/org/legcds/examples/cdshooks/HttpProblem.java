@@ -21,6 +21,12 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(400, reason);
     }
 
+    /** Text the caller sent, fit to be echoed in a reason: control characters removed, at most 100 characters. */
+    static String quoted(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", " ");
+        return clean.length() <= 100 ? clean : clean.substring(0, 100) + "...";
+    }
+
     static HttpProblem unauthorized(String reason) {
         return new HttpProblem(401, reason);
     }

@@ -1,63 +1,45 @@
 package org.legcds.examples.cdshooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.IRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The FHIR data the service needs: its prefetch templates, reading what the EHR prefetched, and fetching what it did
- * not from the EHR's FHIR server (with the bearer token the EHR passed), as CDS Hooks describes
+ * The FHIR data the service needs: its prefetch templates (generated from the library's code maps), reading what the
+ * EHR prefetched, and fetching what it did not from the EHR's FHIR server (allow-listed, with the bearer token the EHR
+ * passed, see {@link FhirFetcher}), as CDS Hooks describes
  * (https://cds-hooks.hl7.org/2.0/#providing-fhir-resources-to-a-cds-service). Thread-safe.
  */
 final class Prefetch {
 
-    /** Prefetch key to FHIR query template, as announced in discovery. */
-    static final Map<String, String> TEMPLATES = templates();
+    /** Prefetch key to FHIR query template, as announced in discovery: generated from the library's code maps. */
+    static final Map<String, String> TEMPLATES = PrefetchTemplates.fromPackagedMaps();
 
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-    private static final int MAX_PAGES = 20;
+    /** A FHIR id (http://hl7.org/fhir/R4/datatypes.html#id), and not one made of dots only ({@code ..}). */
+    private static final Pattern FHIR_ID = Pattern.compile("(?=.*[A-Za-z0-9-])[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirContext fhir = FhirContext.forR4Cached();
+    private final FhirFetcher fetcher;
 
-    Prefetch() {
-        IRestfulClientFactory factory = fhir.getRestfulClientFactory();
-        factory.setServerValidationMode(ServerValidationModeEnum.NEVER); // no /metadata round trip per request
-        factory.setConnectTimeout(5_000);
-        factory.setSocketTimeout(10_000);
+    Prefetch(ServiceConfig config) {
+        this.fetcher = new FhirFetcher(config, fhir);
     }
 
-    private static Map<String, String> templates() {
-        Map<String, String> templates = new LinkedHashMap<>();
-        templates.put("patient", "Patient/{{context.patientId}}");
-        templates.put("conditions", "Condition?patient={{context.patientId}}");
-        templates.put("observations", "Observation?patient={{context.patientId}}");
-        templates.put("medications", "MedicationRequest?patient={{context.patientId}}");
-        templates.put("medicationStatements", "MedicationStatement?patient={{context.patientId}}");
-        return Map.copyOf(templates);
-    }
-
-    /** Checks a patient id before it goes into a FHIR query. */
+    /** Checks a patient id before it goes into a FHIR query or a card: 400 unless it is a FHIR id. */
     static String checkedPatientId(String patientId) {
         if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
             throw HttpProblem.badRequest("context.patientId must be a FHIR id (letters, digits, '-' and '.', at most "
-                    + "64), but is " + (patientId == null ? "missing" : "'" + patientId + "'"));
+                    + "64, not dots only), but is " + (patientId == null ? "missing"
+                    : "'" + HttpProblem.quoted(patientId) + "'"));
         }
         return patientId;
     }
@@ -84,8 +66,9 @@ final class Prefetch {
                 IBaseResource parsed;
                 try {
                     parsed = parser.parseResource(value.toString());
-                } catch (DataFormatException | ClassCastException e) {
-                    throw HttpProblem.badRequest("prefetch." + key + " is not a FHIR R4 resource: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    throw HttpProblem.badRequest("prefetch." + key + " is not a FHIR R4 resource: "
+                            + HttpProblem.quoted(String.valueOf(e.getMessage())));
                 }
                 if (parsed instanceof OperationOutcome) {
                     missing.add(key);
@@ -100,46 +83,33 @@ final class Prefetch {
         return resources;
     }
 
+    /**
+     * Fetches the templates the EHR did not satisfy: only from an allow-listed {@code fhirServer}, only with the
+     * access token the EHR passed for it (never anonymously), and 412 without the remote answer when it fails.
+     */
     private List<Resource> fetch(JsonNode request, String patientId, List<String> keys) {
-        String server = request.path("fhirServer").asText("");
-        if (server.isBlank()) {
+        JsonNode server = request.path("fhirServer");
+        if (!server.isTextual() || server.asText().isBlank()) {
             throw new HttpProblem(412, "prefetch " + keys + " missing and no fhirServer to fetch it from");
         }
-        URI base;
-        try {
-            base = URI.create(server);
-        } catch (IllegalArgumentException e) {
-            throw HttpProblem.badRequest("fhirServer is not a URL");
-        }
-        if (!base.isAbsolute() || !List.of("http", "https").contains(base.getScheme())) {
-            throw HttpProblem.badRequest("fhirServer must be an absolute http(s) URL");
-        }
-        IGenericClient client = fhir.newRestfulGenericClient(server);
         JsonNode authorization = request.path("fhirAuthorization");
-        String token = authorization.path("access_token").asText("");
-        if (!token.isBlank()) {
-            client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        String token = authorization.path("access_token").isTextual() ? authorization.path("access_token").asText()
+                : "";
+        if (token.isBlank() || !"bearer".equalsIgnoreCase(authorization.path("token_type").asText("Bearer"))) {
+            throw new HttpProblem(412, "prefetch " + keys + " missing and no fhirAuthorization bearer token to fetch "
+                    + "it with (this service does not query FHIR servers anonymously)");
         }
+        if (token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw HttpProblem.badRequest("fhirAuthorization.access_token must be printable ASCII without spaces");
+        }
+        URI base = fetcher.allowedServer(server.asText());
         List<Resource> fetched = new ArrayList<>();
         for (String key : keys) {
             String query = TEMPLATES.get(key).replace("{{context.patientId}}", patientId);
             try {
-                if (query.startsWith("Patient/")) {
-                    fetched.add(client.read().resource(Patient.class).withId(patientId).execute());
-                } else {
-                    Bundle page = client.search().byUrl(query).returnBundle(Bundle.class).execute();
-                    for (int pages = 1; page != null; pages++) {
-                        addFlattened(page, fetched);
-                        page = page.getLink(Bundle.LINK_NEXT) == null || pages >= MAX_PAGES ? null
-                                : client.loadPage().next(page).execute();
-                    }
-                }
-            } catch (BaseServerResponseException e) {
-                throw new HttpProblem(412, "prefetch " + key + " missing and the FHIR server answered "
-                        + e.getStatusCode() + " to the " + query.split("[/?]")[0] + " query");
-            } catch (RuntimeException e) { // connection refused, timeout, not FHIR
-                throw new HttpProblem(412, "prefetch " + key + " missing and the FHIR server could not be read ("
-                        + e.getClass().getSimpleName() + ")");
+                fetched.addAll(fetcher.read(base, query, token));
+            } catch (FhirFetcher.FetchFailed e) {
+                throw new HttpProblem(412, "prefetch " + key + " missing and not fetched: " + e.getMessage());
             }
         }
         return fetched;

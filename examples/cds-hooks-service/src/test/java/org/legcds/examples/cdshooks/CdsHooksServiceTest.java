@@ -56,8 +56,9 @@ class CdsHooksServiceTest {
     static void start() throws Exception {
         ehr = new TestEhr();
         feedbackFile = tmp.resolve("feedback.ndjson");
-        ServiceConfig config = new ServiceConfig(0, URI.create(BASE), Map.of(TestEhr.ISSUER, ehr.jwksUrl()),
-                feedbackFile, MAX_BODY, false);
+        ServiceConfig config = ServiceConfig.builder(URI.create(BASE)).port(0)
+                .issuers(Map.of(TestEhr.ISSUER, ehr.jwksUrl())).feedbackFile(feedbackFile).maxBodyBytes(MAX_BODY)
+                .fhirServers(List.of(URI.create(ehr.fhirBase()))).insecureDevHttpFhir(true).build();
         service = new CdsHooksService(config, LegCds.packaged(), FhirCaseReader.standard(),
                 Clock.fixed(Instant.now(), ZoneOffset.UTC)).start();
     }
@@ -144,9 +145,20 @@ class CdsHooksServiceTest {
                 StreamSupport.stream(services.spliterator(), false).map(s -> s.path("hook").asText()).toList());
         JsonNode prefetch = services.at("/0/prefetch");
         assertEquals("Patient/{{context.patientId}}", prefetch.path("patient").asText());
-        for (String key : List.of("conditions", "observations", "medications")) {
-            assertTrue(prefetch.path(key).asText().endsWith("?patient={{context.patientId}}"), key);
-        }
+        assertEquals("Condition?patient={{context.patientId}}", prefetch.path("conditions").asText());
+        String observations = prefetch.path("observations").asText();
+        assertAll(
+                // generated from the library's code maps: a LOINC result, a SNOMED CT measurement, another system
+                () -> assertTrue(observations.startsWith("Observation?patient={{context.patientId}}&code="), observations),
+                () -> assertTrue(observations.contains("http://loinc.org|4548-4"), observations),
+                () -> assertTrue(observations.contains("http://snomed.info/sct|446841001"), observations),
+                () -> assertTrue(observations.contains("https://tx.hl7.lt/fhir/CodeSystem/abi-component|left-abi")),
+                // ICD-10-CM codes conditions; prefixes (E11*) cannot be searched for
+                () -> assertFalse(observations.contains("icd-10") || observations.contains("*"), observations),
+                () -> assertTrue(observations.length() < 6000, "a GET URL this long may be refused: "
+                        + observations.length()),
+                () -> assertTrue(prefetch.path("medications").asText()
+                        .contains("http://www.nlm.nih.gov/research/umls/rxnorm|"), prefetch.toString()));
     }
 
     // --- FHIR data -------------------------------------------------------------------------------------------------
@@ -185,11 +197,13 @@ class CdsHooksServiceTest {
         ObjectNode request = (ObjectNode) JSON.readTree(read("cauda-equina.json"));
         ((ObjectNode) request.get("prefetch")).remove("observations");
         request.put("fhirServer", ehr.fhirBase());
+        request.putObject("fhirAuthorization").put("access_token", "fhir-access-token-123").put("token_type", "Bearer");
         ehr.serveFhir(Map.of());
 
         HttpResponse<String> response = post(VIEW, request.toString(), ehr.token(BASE + VIEW));
 
         assertEquals(412, response.statusCode(), response.body());
+        assertEquals(1, ehr.fhirAuthorizations.size(), "the allow-listed server was asked once");
     }
 
     // --- authentication: each rejection -------------------------------------------------------------------------
@@ -257,12 +271,12 @@ class CdsHooksServiceTest {
 
     @Test
     void theDevelopmentFlagTurnsAuthenticationOff() throws Exception {
-        ServiceConfig config = new ServiceConfig(0, URI.create(BASE), Map.of(), tmp.resolve("dev-feedback.ndjson"),
-                MAX_BODY, true);
+        ServiceConfig config = ServiceConfig.builder(URI.create(BASE)).port(0)
+                .feedbackFile(tmp.resolve("dev-feedback.ndjson")).maxBodyBytes(MAX_BODY).insecureDevNoJwt(true).build();
         try (CdsHooksService dev = new CdsHooksService(config, LegCds.packaged(), FhirCaseReader.standard(),
                 Clock.systemUTC()).start()) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + dev.port() + "/cds-services")).build(),
+                    URI.create("http://127.0.0.1:" + dev.port() + "/cds-services")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode());
         }
@@ -305,30 +319,42 @@ class CdsHooksServiceTest {
     // --- feedback -----------------------------------------------------------------------------------------------
 
     @Test
-    void feedbackIsAppendedAndBadFeedbackIsRefusedWithoutWritingAnything() throws Exception {
+    void feedbackOnIssuedCardsIsAppendedAndBadFeedbackIsRefusedWithoutWritingAnything() throws Exception {
+        // given the cards of one call
+        JsonNode cards = JSON.readTree(post(VIEW, read("peripheral-artery-disease.json"), ehr.token(BASE + VIEW))
+                .body()).get("cards");
+        JsonNode withSuggestion = StreamSupport.stream(cards.spliterator(), false)
+                .filter(c -> c.path("suggestions").size() > 0).findFirst().orElseThrow();
+        JsonNode other = StreamSupport.stream(cards.spliterator(), false).filter(c -> c != withSuggestion)
+                .findFirst().orElseThrow();
         String path = VIEW + "/feedback";
         long before = lines(feedbackFile);
+        String now = Instant.now().toString();
         String accepted = """
-                {"feedback": [{"card": "4e0a3a1e-3283-4575-ab82-028d55fe2719", "outcome": "accepted",
-                  "acceptedSuggestions": [{"id": "e56e1945-20b3-4393-8503-a1a20fd73152"}],
-                  "outcomeTimestamp": "2026-11-21T10:05:31Z"}]}""";
+                {"feedback": [{"card": "%s", "outcome": "accepted",
+                  "acceptedSuggestions": [{"id": "%s"}], "outcomeTimestamp": "%s"}]}"""
+                .formatted(withSuggestion.path("uuid").asText(), withSuggestion.at("/suggestions/0/uuid").asText(), now);
         String overridden = """
-                {"feedback": [{"card": "f6b95768-b1c8-40dc-8385-bf3504b82ffb", "outcome": "overridden",
-                  "overrideReason": {"userComment": "patient already imaged"},
-                  "outcomeTimestamp": "2026-11-21T10:06:00Z"}]}""";
+                {"feedback": [{"card": "%s", "outcome": "overridden",
+                  "overrideReason": {"reason": {"system": "https://legcds.org/override-reasons",
+                    "code": "already-addressed"}, "userComment": "patient already imaged"},
+                  "outcomeTimestamp": "%s"}]}""".formatted(other.path("uuid").asText(), now);
         String bad = "{\"feedback\": [{\"card\": \"x\", \"outcome\": \"liked\", \"outcomeTimestamp\": \"now\"}]}";
 
+        // when it is sent
         assertEquals(200, post(path, accepted, ehr.token(BASE + path)).statusCode());
         assertEquals(200, post(path, overridden, ehr.token(BASE + path)).statusCode());
         HttpResponse<String> refused = post(path, bad, ehr.token(BASE + path));
 
+        // then the good is kept once and the bad refused
         assertEquals(400, refused.statusCode());
-        assertTrue(reason(refused).contains("outcome"), refused.body());
+        assertTrue(reason(refused).contains("card"), refused.body());
         List<String> kept = Files.readAllLines(feedbackFile);
         assertEquals(before + 2, kept.size());
         JsonNode last = JSON.readTree(kept.get(kept.size() - 1));
         assertEquals("overridden", last.path("outcome").asText());
         assertEquals(CdsHooksService.PATIENT_VIEW_ID, last.path("service").asText());
+        assertEquals(409, post(path, overridden, ehr.token(BASE + path)).statusCode(), "feedback twice on a card");
     }
 
     // --- logs ---------------------------------------------------------------------------------------------------
@@ -401,6 +427,6 @@ class CdsHooksServiceTest {
     }
 
     private static String local(String path) {
-        return "http://localhost:" + service.port() + path;
+        return "http://127.0.0.1:" + service.port() + path;
     }
 }

@@ -33,6 +33,9 @@ final class TestEhr implements AutoCloseable {
 
     static final String ISSUER = "https://ehr.example.org";
 
+    /** This EHR's {@code iss}. */
+    final String issuer;
+
     final ECKey ecKey;
     final RSAKey rsaKey;
     final ECKey untrustedKey;
@@ -42,6 +45,11 @@ final class TestEhr implements AutoCloseable {
     private volatile Map<String, String> fhirResponses = Map.of();
 
     TestEhr() throws JOSEException {
+        this(ISSUER);
+    }
+
+    TestEhr(String issuer) throws JOSEException {
+        this.issuer = issuer;
         ecKey = new ECKeyGenerator(Curve.P_384).keyID("ehr-ec").generate();
         rsaKey = new RSAKeyGenerator(2048).keyID("ehr-rsa").generate();
         untrustedKey = new ECKeyGenerator(Curve.P_384).keyID("ehr-ec").generate(); // same kid, other key
@@ -60,15 +68,15 @@ final class TestEhr implements AutoCloseable {
                 ctx.contentType("application/fhir+json").result(body);
             }
         });
-        server.start(0);
+        server.start("127.0.0.1", 0);
     }
 
     URI jwksUrl() {
-        return URI.create("http://localhost:" + server.port() + "/jwks.json");
+        return URI.create("http://127.0.0.1:" + server.port() + "/jwks.json");
     }
 
     String fhirBase() {
-        return "http://localhost:" + server.port() + "/fhir";
+        return "http://127.0.0.1:" + server.port() + "/fhir";
     }
 
     /** What the FHIR server answers, by relative URL ({@code Patient/1}, {@code Condition?patient=1}). */
@@ -79,7 +87,7 @@ final class TestEhr implements AutoCloseable {
 
     /** A valid ES384 token for a call to {@code audience}. */
     String token(String audience) {
-        return sign(ecKey, JWSAlgorithm.ES384, claims(ISSUER, audience, Instant.now().plusSeconds(300)).build());
+        return sign(ecKey, JWSAlgorithm.ES384, claims(issuer, audience, Instant.now().plusSeconds(300)).build());
     }
 
     JWTClaimsSet.Builder claims(String issuer, String audience, Instant expiry) {

@@ -1,0 +1,65 @@
+package org.legcds.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.legcds.cli.Run.legcds;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.legcds.Clinic;
+
+/** The review documents show each rule's conditions from the DRL as written, so an edited threshold shows. */
+class ReviewDocumentTest {
+
+    @Test
+    void anEditedAbiCutOffShowsInTheHtmlAndMarkdownDocuments(@TempDir Path dir) throws IOException {
+        Path rules = Clinic.copyOfRules(dir.resolve("rules"));
+        try (Stream<Path> files = Files.walk(rules)) {
+            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                Files.writeString(drl, Files.readString(drl).replace("value <= 0.90", "value <= 0.80"));
+            }
+        }
+
+        Run html = legcds("rules", "--html", "--rules", rules, "--scenarios", "scenarios/claudication");
+        Run markdown = legcds("rules", "--markdown", "--rules", rules);
+
+        assertEquals(Main.OK, html.exitCode(), html.err());
+        assertEquals(Main.OK, markdown.exitCode(), markdown.err());
+        String abi = "ANKLE_BRACHIAL_INDEX present, value \u2264 0.80";
+        assertAll(
+                () -> assertTrue(html.out().contains(abi), "html shows the edited cut-off"),
+                () -> assertFalse(html.out().contains("value \u2264 0.90"), "html no longer shows the old one"),
+                () -> assertTrue(markdown.out().contains(abi), "markdown shows the edited cut-off"),
+                () -> assertFalse(markdown.out().contains("value \u2264 0.90"), "markdown no longer shows the old one"));
+    }
+
+    @Test
+    void theHtmlDocumentShowsLayersClaimsScenariosAndRedFlagScreens() {
+        Run run = legcds("rules", "--html", "--scenarios", "scenarios/red-flags");
+
+        assertEquals(Main.OK, run.exitCode(), run.err());
+        String html = run.out();
+        assertAll(
+                () -> assertTrue(html.startsWith("<!DOCTYPE html>"), "a page"),
+                () -> assertTrue(html.contains("<h2 id=\"layer-red-flags\">Layer: red-flags</h2>"), "layers"),
+                () -> assertTrue(html.contains("<tr id=\"rule-RF-CES-03\">"), "rules"),
+                () -> assertTrue(html.contains("<li>SADDLE_ANAESTHESIA present</li>"), "conditions in words"),
+                () -> assertTrue(html.contains("<li>S000-C19: "), "claims with their text"),
+                () -> assertTrue(html.contains("saddle-anaesthesia-alone.yaml"), "scenarios that exercise a rule"),
+                () -> assertTrue(html.contains("<td class=\"id\">CAUDA_EQUINA_SYNDROME</td>"), "red-flag checks"),
+                () -> assertTrue(html.contains("BLADDER_DYSFUNCTION, BOWEL_DYSFUNCTION"), "their screens"),
+                () -> assertFalse(html.contains("<script"), "no script"));
+    }
+
+    @Test
+    void markdownAndHtmlAreExclusive() {
+        assertEquals(Main.BAD_INPUT, legcds("rules", "--html", "--markdown").exitCode());
+    }
+}
