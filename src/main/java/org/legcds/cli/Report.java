@@ -3,6 +3,7 @@ package org.legcds.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
 import org.legcds.assessment.Explanation;
@@ -55,8 +56,9 @@ final class Report {
             line("  none: every red-flag check could be decided");
         }
         for (NotEvaluated open : a.notEvaluated()) {
-            line("  ? %s: unknown %s", open.label(),
-                    open.unknownFindings().stream().map(d -> d.id()).collect(Collectors.joining(", ")));
+            line("  ? %s: unknown %s%s", open.label(),
+                    open.unknownFindings().stream().map(d -> d.id()).collect(Collectors.joining(", ")),
+                    open.atLeast() == Urgency.ROUTINE ? "" : " (" + open.atLeast() + " until answered)");
         }
 
         section("CLAUDICATION: " + Escaping.inline(String.valueOf(a.claudication().type())));

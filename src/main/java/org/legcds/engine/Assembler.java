@@ -81,16 +81,23 @@ final class Assembler {
 
     Assessment assemble(KnowledgeBase knowledgeBase, LocalDate evaluationDate) {
         List<RedFlag> redFlags = redFlags();
+        List<NotEvaluated> open = notEvaluated();
         List<Hypothesis> differential = differential();
-        return new Assessment(triage(redFlags), redFlags, notEvaluated(), claudication(), distribution(),
+        return new Assessment(triage(redFlags, open), redFlags, open, claudication(), distribution(),
                 causeCategories(differential), differential, recommendations(), questions(), recorder.trace(),
                 knowledgeBase.info(), evaluationDate);
     }
 
-    private Triage triage(List<RedFlag> redFlags) {
-        Urgency level = redFlags.stream().map(RedFlag::urgency).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE);
-        List<RedFlagCheckDefinition> setBy = redFlags.stream().filter(r -> r.urgency() == level).map(RedFlag::check)
-                .distinct().toList();
+    /** The most urgent of the red flags and of the checks left open at a raised urgency (a red flag wins a tie). */
+    private Triage triage(List<RedFlag> redFlags, List<NotEvaluated> open) {
+        Urgency level = java.util.stream.Stream.concat(redFlags.stream().map(RedFlag::urgency),
+                open.stream().map(NotEvaluated::atLeast)).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE);
+        if (level == Urgency.ROUTINE) {
+            return new Triage(level, List.of());
+        }
+        List<RedFlagCheckDefinition> setBy = java.util.stream.Stream.concat(
+                redFlags.stream().filter(r -> r.urgency() == level).map(RedFlag::check),
+                open.stream().filter(n -> n.atLeast() == level).map(NotEvaluated::check)).distinct().toList();
         return new Triage(level, setBy);
     }
 
@@ -115,6 +122,7 @@ final class Assembler {
         List<NotEvaluated> open = new ArrayList<>();
         byCheck.forEach((check, items) -> open.add(new NotEvaluated(check, check.label(),
                 items.stream().map(CheckOpen::unknown).distinct().map(vocabulary::requireFinding).sorted().toList(),
+                items.stream().map(CheckOpen::atLeast).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE),
                 explain(items))));
         return open;
     }

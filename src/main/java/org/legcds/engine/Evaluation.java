@@ -71,6 +71,7 @@ public final class Evaluation implements AutoCloseable {
         try {
             recorder.watch(session);
             session.insert(patient);
+            session.insert(new org.legcds.facts.EvaluationDate(evaluationDate));
         } catch (RuntimeException | Error e) {
             intact = false;
             close();

@@ -130,6 +130,21 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
         return Collections.unmodifiableSet(ids);
     }
 
+    /**
+     * How many days it has lasted by the evaluation date: its duration when recorded, else the days from its start date
+     * ({@code since}); null when neither is recorded (unknown, never taken as short or long), or the start date is after
+     * the evaluation date.
+     */
+    public Double lastedDays(EvaluationDate on) {
+        if (duration != null) {
+            return durationDays(duration);
+        }
+        if (since == null || on == null || since.isAfter(on.date())) {
+            return null;
+        }
+        return (double) java.time.temporal.ChronoUnit.DAYS.between(since, on.date());
+    }
+
     /** The length of an ISO-8601 duration in days (hours as fractions, a month as 30 days), or null if invalid. */
     static Double durationDays(String iso) {
         String text = iso.trim().toUpperCase(Locale.ROOT);
