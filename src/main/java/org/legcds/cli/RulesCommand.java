@@ -95,7 +95,7 @@ final class RulesCommand implements Callable<Integer> {
                 : Files.isDirectory(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS : null;
         Map<String, List<String>> byRule = null;
         if (scenarios != null) {
-            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios));
+            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios), engine.vocabulary());
             inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
             if (!inputs.problems().isEmpty()) {
                 return Main.BAD_INPUT;

@@ -17,4 +17,10 @@ public record ConditionDefinition(String id, String label, CauseCategory categor
     public ConditionDefinition {
         decidedBy = List.copyOf(decidedBy);
     }
+
+    /** The id: what a report, a log line or a message shows of an entry written in text. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

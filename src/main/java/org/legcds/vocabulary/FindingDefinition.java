@@ -49,4 +49,10 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
         }
         return snomed == null ? Optional.empty() : Optional.of(new StandardCode(StandardCode.SNOMED_CT, snomed));
     }
+
+    /** The id: what a report, a log line or a message shows of an entry written in text. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

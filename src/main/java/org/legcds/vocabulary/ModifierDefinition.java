@@ -11,4 +11,10 @@ package org.legcds.vocabulary;
 public record ModifierDefinition(String id, Kind kind, String label, int order) implements Definition {
     /** What a modifier qualifies. */
     public enum Kind { TRIGGER, RELIEF, SITE }
+
+    /** The id: what a report, a log line or a message shows of an entry written in text. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

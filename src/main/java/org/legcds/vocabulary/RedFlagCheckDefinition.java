@@ -25,4 +25,10 @@ public record RedFlagCheckDefinition(String id, String label, int priority, Map<
     public Optional<String> action(Urgency urgency) {
         return Optional.ofNullable(actions.get(urgency));
     }
+
+    /** The id: what a report, a log line or a message shows of an entry written in text. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

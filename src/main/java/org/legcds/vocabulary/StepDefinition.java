@@ -47,4 +47,10 @@ public record StepDefinition(String id, StepKind kind, String label, boolean tim
      */
     public record OrderItem(String text, StandardCode code, String display) {
     }
+
+    /** The id: what a report, a log line or a message shows of an entry written in text. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }
