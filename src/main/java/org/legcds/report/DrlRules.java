@@ -58,6 +58,58 @@ public final class DrlRules {
 
     /** The rules of DRL files keyed by path relative to the rules directory, in file then source order. */
     public static List<Rule> parse(Map<String, String> drl) {
+        return parse(drl, null);
+    }
+
+    /**
+     * As {@link #parse(Map)}, with the vocabulary's entries put in: each {@code threshold("ID")} reads as its number
+     * and unit with the name beside it (so an edited cut-off shows), and {@code screen("CHECK")} as the check's
+     * screening findings.
+     */
+    public static List<Rule> parse(Map<String, String> drl, org.legcds.vocabulary.Vocabulary vocabulary) {
+        if (vocabulary == null) {
+            return parseExpanded(drl, null);
+        }
+        Map<String, String> expanded = new TreeMap<>();
+        drl.forEach((path, text) -> {
+            Matcher m = SCREEN_CALL.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                List<String> ids = vocabulary.check(m.group(1))
+                        .map(org.legcds.vocabulary.RedFlagCheckDefinition::screenedBy).orElse(List.of());
+                m.appendReplacement(out, Matcher.quoteReplacement("java.util.List.of(" + String.join(", ",
+                        ids.stream().map(id -> "\"" + id + "\"").toList()) + ")"));
+            }
+            expanded.put(path, m.appendTail(out).toString());
+        });
+        return parseExpanded(expanded, vocabulary);
+    }
+
+    private static final Pattern SCREEN_CALL = Pattern.compile("\\bscreen\\(\\s*\"([A-Z][A-Z0-9_]*)\"\\s*\\)");
+    private static final Pattern THRESHOLD_WORDS = Pattern.compile(
+            "threshold\\(\"?([A-Z][A-Z0-9_]*)\"?(?:,\\s*\"([^\"]*)\")?\\)");
+
+    /** {@code threshold(ID)} in a rendered condition as {@code 0.9 (ID)}, the unit beside a number that has several. */
+    private static String withThresholds(String words, org.legcds.vocabulary.Vocabulary vocabulary) {
+        if (vocabulary == null) {
+            return words;
+        }
+        Matcher m = THRESHOLD_WORDS.matcher(words);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String id = m.group(1);
+            String unit = m.group(2);
+            String shown = vocabulary.threshold(id).map(t -> {
+                Double value = unit == null ? t.value() : t.values().get(unit);
+                return value == null ? null : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                        + (unit == null ? "" : " " + unit) + " (" + id + ")";
+            }).orElse(null);
+            m.appendReplacement(out, Matcher.quoteReplacement(shown == null ? m.group() : shown));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static List<Rule> parseExpanded(Map<String, String> drl, org.legcds.vocabulary.Vocabulary vocabulary) {
         List<Rule> rules = new ArrayList<>();
         new TreeMap<>(drl).forEach((path, text) -> {
             int slash = path.indexOf('/');
@@ -69,7 +121,8 @@ public final class DrlRules {
                 String when = rule.group(3);
                 String then = rule.group(4);
                 rules.add(new Rule(rule.group(1).replace("\\\"", "\""), id.find() ? id.group(1) : "", layer, path,
-                        patterns(when).stream().map(DrlRules::words).toList(), all(RAISES, then), all(OPENS, then),
+                        patterns(when).stream().map(DrlRules::words).map(w -> withThresholds(w, vocabulary)).toList(),
+                        all(RAISES, then), all(OPENS, then),
                         screen(when, then), List.copyOf(mentions(when + "\n" + then))));
             }
         });
