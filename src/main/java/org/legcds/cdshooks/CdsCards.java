@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.TreeMap;
@@ -37,9 +38,11 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.vocabulary.StepKind;
 import org.legcds.assessment.Tier;
+import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.vocabulary.FindingDefinition;
 import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Status;
 
@@ -145,6 +148,27 @@ public final class CdsCards {
         return new Writer(assessment, patientId, unreadRecords, responseSeed, vocabulary).write();
     }
 
+    /**
+     * Whether a chart holds a presentation the packaged knowledge base is for ({@link Vocabulary#presentations()}):
+     * a service answers {@code {"cards": []}} when it does not, so that decision support is quiet on every other chart.
+     */
+    public static boolean relevant(Case patientCase) {
+        return relevant(patientCase, Vocabulary.packaged());
+    }
+
+    /** As {@link #relevant(Case)}, for a knowledge base with its own vocabulary. */
+    public static boolean relevant(Case patientCase, Vocabulary vocabulary) {
+        requireNonNull(patientCase, "patientCase must not be null");
+        Set<String> presentations = vocabulary.presentations().stream().map(FindingDefinition::id)
+                .collect(Collectors.toSet());
+        return patientCase.findings().stream().anyMatch(f -> f.positive() && presentations.contains(f.code()));
+    }
+
+    /** The response that shows nothing: for a chart without a presentation the knowledge base is for. */
+    public static CardsResponse none() {
+        return new CardsResponse(List.of());
+    }
+
     /** The response as JSON, exactly as a CDS Service returns it: no null or empty fields. */
     public static String toJson(CardsResponse response) {
         try {
@@ -193,7 +217,7 @@ public final class CdsCards {
                 cards.add(unread());
             }
             urgentSteps().ifPresent(cards::add);
-            assessment.notEvaluated().forEach(open -> cards.add(notEvaluated(open)));
+            screening().ifPresent(cards::add);
             leadingHypotheses().forEach(h -> cards.add(hypothesis(h)));
             nextSteps().ifPresent(cards::add);
             return new CardsResponse(cards);
@@ -241,28 +265,56 @@ public final class CdsCards {
                     orders));
         }
 
-        private Card notEvaluated(NotEvaluated open) {
-            List<String> asks = open.unknownFindings().stream().map(c -> lowerFirst(c.label())).toList();
-            String summary = open.label() + " not ruled out: ask or examine: " + String.join("; ", asks);
+        /**
+         * One card for every red-flag check left open (never one per check: a chart that opens the record should not
+         * meet six warnings): the questions in clinician words, the most dangerous check first. A warning when a check
+         * stays open at a raised urgency (cauda equina not excluded in sciatica of both legs), information otherwise.
+         */
+        private Optional<Card> screening() {
+            List<NotEvaluated> open = assessment.notEvaluated().stream()
+                    .sorted(Comparator.comparingInt((NotEvaluated n) -> n.check().priority())
+                            .thenComparing(NotEvaluated::check))
+                    .toList();
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            int asks = (int) open.stream().flatMap(n -> n.unknownFindings().stream()).distinct().count();
+            boolean raised = open.stream().anyMatch(n -> n.atLeast() != Urgency.ROUTINE);
+            String checks = open.stream().map(n -> lowerFirst(n.label())).collect(Collectors.joining(", "));
+            String summary = "Screen for red flags (" + asks + (asks == 1 ? " question" : " questions") + "): " + checks;
             if (summary.length() >= Card.SUMMARY_LIMIT) {
-                summary = open.label() + " not ruled out: " + open.unknownFindings().size()
-                        + " findings unrecorded; ask or examine";
+                summary = "Screen for red flags: " + asks + (asks == 1 ? " question" : " questions") + ", "
+                        + open.size() + " checks, " + lowerFirst(open.get(0).label()) + " first";
             }
             StringBuilder detail = new StringBuilder()
-                    .append("**Red-flag check not evaluated: ").append(md(open.label())).append("**\n\n")
-                    .append("It could not be decided because these findings are not recorded (unknown is not "
-                            + "absent). Ask or examine, then record the answer:\n\n");
-            for (FindingDefinition code : open.unknownFindings()) {
-                detail.append("- ").append(md(code.label())).append(" (").append(code(code.id())).append(')');
-                Question question = questions.get(code);
-                if (question != null) {
-                    detail.append(": ").append(md(question.why()));
+                    .append("**Screen for red flags**\n\n")
+                    .append("These red-flag checks could not be decided because their findings are not recorded "
+                            + "(unknown is not absent). Ask or examine, the most dangerous first, then record the "
+                            + "answers.\n\n");
+            Set<FindingDefinition> asked = new HashSet<>();
+            for (NotEvaluated check : open) {
+                detail.append("**").append(md(check.label())).append("**");
+                if (check.atLeast() != Urgency.ROUTINE) {
+                    detail.append(" (").append(lower(check.atLeast().name())).append(" until answered)");
+                }
+                detail.append("\n\n");
+                for (FindingDefinition finding : check.unknownFindings()) {
+                    if (!asked.add(finding)) {
+                        continue;
+                    }
+                    detail.append("- ").append(md(finding.label()));
+                    Question question = questions.get(finding);
+                    if (question != null) {
+                        detail.append(": ").append(md(question.why()));
+                    }
+                    detail.append('\n');
                 }
                 detail.append('\n');
             }
-            detail.append('\n');
-            rules(detail, open.because());
-            return card(Card.Indicator.WARNING, summary, detail, open.because(), List.of());
+            Explanation because = merged(open.stream().map(NotEvaluated::because).toList());
+            rules(detail, because);
+            return Optional.of(card(raised ? Card.Indicator.WARNING : Card.Indicator.INFO, summary, detail,
+                    open.get(0).because(), List.of()));
         }
 
         private List<Hypothesis> leadingHypotheses() {
@@ -291,7 +343,7 @@ public final class CdsCards {
                     : h.findingsAgainst().stream().map(Writer::evidence).toList());
             if (!h.wouldDecide().isEmpty()) {
                 list(detail, "Would decide (unknown now)", h.wouldDecide().stream()
-                        .map(c -> md(c.label()) + " (" + code(c.id()) + ")").toList());
+                        .map(c -> md(c.label())).toList());
             }
             List<String> others = assessment.differential().stream().filter(o -> o != h)
                     .map(o -> tierName(o.tier()) + ": " + md(o.label())).toList();
@@ -338,8 +390,8 @@ public final class CdsCards {
                 }
             }
             if (!asks.isEmpty()) {
-                list(detail, "Questions worth asking", asks.stream().map(q -> md(q.label()) + " ("
-                        + code(q.finding().id()) + "): " + md(q.why())).toList());
+                list(detail, "Questions worth asking", asks.stream().map(q -> md(q.label()) + ": " + md(q.why()))
+                        .toList());
             }
             List<Explanation> because = new ArrayList<>(steps.stream().map(Recommendation::because).toList());
             asks.forEach(q -> because.add(q.because()));
@@ -507,11 +559,11 @@ public final class CdsCards {
         return summary.substring(0, cut > 0 ? cut : Card.SUMMARY_LIMIT - 3).replaceAll("[;:,.]$", "") + " ...";
     }
 
-    /** A finding as a readable Markdown line: label, code, status and the qualifiers recorded. */
+    /** A finding as a readable Markdown line: label, status and the qualifiers recorded (no internal code). */
     static String finding(Finding f, Vocabulary vocabulary) {
         String label = vocabulary.finding(f.code()).map(FindingDefinition::label).orElse(f.code());
-        StringBuilder text = new StringBuilder(md(label)).append(" (").append(code(f.code()))
-                .append("): ").append(f.status() == Status.PRESENT && f.value() != null ? "measured"
+        StringBuilder text = new StringBuilder(md(label))
+                .append(": ").append(f.status() == Status.PRESENT && f.value() != null ? "measured"
                         : lower(f.status().name()));
         if (f.value() != null) {
             text.append(' ').append(f.value()).append(' ').append(md(f.unit()));

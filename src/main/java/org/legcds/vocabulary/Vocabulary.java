@@ -48,7 +48,7 @@ public final class Vocabulary {
     private static final String PRECOMPILED = "org/legcds/rules/precompiled.properties";
     private static final String PACKAGED_ROOT = "org/legcds/rules/";
     private static final List<String> SECTIONS = List.of("findings", "modifiers", "conditions", "steps", "checks",
-            "thresholds");
+            "thresholds", "presentations");
     private static volatile Vocabulary packaged;
 
     private final Map<String, FindingDefinition> findings;
@@ -57,6 +57,7 @@ public final class Vocabulary {
     private final Map<String, StepDefinition> steps;
     private final Map<String, RedFlagCheckDefinition> checks;
     private final Map<String, Threshold> thresholds;
+    private final List<FindingDefinition> presentations;
 
     private Vocabulary(Reader reader) {
         this.findings = Collections.unmodifiableMap(reader.findings);
@@ -67,6 +68,7 @@ public final class Vocabulary {
         this.steps = Collections.unmodifiableMap(reader.steps);
         this.checks = Collections.unmodifiableMap(reader.checks);
         this.thresholds = Collections.unmodifiableMap(reader.thresholds);
+        this.presentations = List.copyOf(reader.presentations.values());
     }
 
     /** The vocabulary packaged in the jar with the precompiled rules (read once). */
@@ -151,6 +153,14 @@ public final class Vocabulary {
     }
 
     // ---------------------------------------------------------------------------------------------------- look-ups
+
+    /**
+     * The presentations this knowledge base is for: findings of which one recorded present (or conflicting) makes a
+     * chart relevant, so that decision support speaks (a CDS Hooks service answers with no cards otherwise).
+     */
+    public List<FindingDefinition> presentations() {
+        return presentations;
+    }
 
     /** Every finding, in vocabulary order. */
     public Collection<FindingDefinition> findings() {
@@ -402,6 +412,7 @@ public final class Vocabulary {
         final Map<String, StepDefinition> steps = new LinkedHashMap<>();
         final Map<String, RedFlagCheckDefinition> checks = new LinkedHashMap<>();
         final Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        final Map<String, FindingDefinition> presentations = new LinkedHashMap<>();
         final List<RuleCompilationException.Error> errors = new ArrayList<>();
         /** Where each entry was defined, by section and id, for errors found when resolving. */
         final Map<String, Where> defined = new LinkedHashMap<>();
@@ -467,7 +478,8 @@ public final class Vocabulary {
 
         /** Processes the sections in dependency order, so every reference names an entry already read. */
         void readSections() {
-            for (String section : List.of("findings", "modifiers", "thresholds", "checks", "conditions", "steps")) {
+            for (String section : List.of("findings", "presentations", "modifiers", "thresholds", "checks", "conditions",
+                    "steps")) {
                 for (Raw raw : pending.getOrDefault(section, List.of())) {
                     entry(raw.file(), raw.line(), section, raw.node());
                 }
@@ -491,6 +503,7 @@ public final class Vocabulary {
                 case "steps" -> step(e, id);
                 case "checks" -> check(e, id);
                 case "thresholds" -> threshold(e, id);
+                case "presentations" -> presentation(e, id);
                 default -> throw new IllegalStateException(section);
             }
         }
@@ -673,6 +686,17 @@ public final class Vocabulary {
             screenedBy.forEach(f -> later(() -> known(e, "screenedBy", f, findings)));
             if (label != null && priority != null && define(e, id)) {
                 checks.put(id, new RedFlagCheckDefinition(id, label, priority.asInt(1), actions, screenedBy, order++));
+            }
+        }
+
+        private void presentation(Entry e, String id) {
+            e.keys("id", "note");
+            FindingDefinition finding = findings.get(id);
+            if (finding == null) {
+                e.error("a presentation is a finding id of the vocabulary (nearest: "
+                        + String.join(", ", nearest(id, findings.values(), 3)) + ")");
+            } else if (presentations.putIfAbsent(id, finding) != null) {
+                e.error("is listed twice as a presentation");
             }
         }
 
