@@ -79,7 +79,7 @@ class ClaudicationTest {
         Assessment a = assessScreened(bilateral("LEG_PAIN").broughtOnBy("WALKING"));
 
         assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
-        var question = a.questions().stream().filter(q -> q.finding() == "LEG_PAIN").findFirst().orElseThrow();
+        var question = a.questions().stream().filter(q -> q.finding().id().equals("LEG_PAIN")).findFirst().orElseThrow();
         assertEquals(Priority.CLASSIFICATION, question.priority());
         assertTrue(question.why().contains("standing still"), question.why());
         assertEquals(Tier.POSSIBLE, a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().tier());
@@ -117,7 +117,7 @@ class ClaudicationTest {
         Assessment a = assessScreened();
 
         assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
-        assertTrue(a.questions().stream().anyMatch(q -> q.finding() == "LEG_PAIN"));
+        assertTrue(a.questions().stream().anyMatch(q -> q.finding().id().equals("LEG_PAIN")));
     }
 
     @Test

@@ -72,7 +72,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.redFlags().size(); i++) {
             RedFlag flag = assessment.redFlags().get(i);
-            String item = "redFlags[" + i + "] " + flag.condition();
+            String item = "redFlags[" + i + "] " + flag.check().id();
             checks.add(namesARule(example, item, flag.because()));
             checks.add(namesAFinding(example, item, flag.because()));
         }
@@ -288,7 +288,7 @@ class ExplanationTest {
     private static Map<String, Explanation> explanations(Assessment a) {
         Map<String, Explanation> all = new java.util.LinkedHashMap<>();
         for (int i = 0; i < a.redFlags().size(); i++) {
-            all.put("redFlags[" + i + "] " + a.redFlags().get(i).condition(), a.redFlags().get(i).because());
+            all.put("redFlags[" + i + "] " + a.redFlags().get(i).check().id(), a.redFlags().get(i).because());
         }
         for (int i = 0; i < a.notEvaluated().size(); i++) {
             all.put("notEvaluated[" + i + "] " + a.notEvaluated().get(i).check(), a.notEvaluated().get(i).because());

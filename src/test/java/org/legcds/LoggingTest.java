@@ -160,7 +160,7 @@ class LoggingTest {
                 "CAUDA_EQUINA_PAIN", "ANKLE_BRACHIAL_INDEX", "NUMBNESS"));
         for (Case patientCase : cases) {
             identifying.add(patientCase.patient().id());
-            patientCase.findings().forEach(f -> identifying.add(f.code().name()));
+            patientCase.findings().forEach(f -> identifying.add(f.code()));
         }
 
         assertNothingAboveDebugMentions(identifying);

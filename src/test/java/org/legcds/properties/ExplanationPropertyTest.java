@@ -55,10 +55,10 @@ class ExplanationPropertyTest {
         List<String> problems = new ArrayList<>();
 
         for (RedFlag item : assessment.redFlags()) {
-            check("red flag " + item.condition(), item.because(), fired, problems);
+            check("red flag " + item.check().id(), item.because(), fired, problems);
         }
         for (NotEvaluated item : assessment.notEvaluated()) {
-            check("not evaluated " + item.check(), item.because(), fired, problems);
+            check("not evaluated " + item.check().id(), item.because(), fired, problems);
         }
         check("claudication " + assessment.claudication().type(), assessment.claudication().because(), fired,
                 problems);

@@ -25,16 +25,10 @@ import org.legcds.facts.Status;
 @DisplayName("Scenario files: format, defaults, and strict errors naming file, key and value")
 class ScenarioReaderTest {
 
-    private static final String SCREEN = "codes: [BLADDER_DYSFUNCTION, SADDLE_ANAESTHESIA, COLD_LIMB]\n";
     private static final String FINDINGS = "findings:\n  - {code: LEG_PAIN, status: present, laterality: bilateral}\n";
 
     @TempDir
     Path root;
-
-    @BeforeEach
-    void screen() throws IOException {
-        Files.writeString(root.resolve(ScenarioReader.RED_FLAG_SCREEN), SCREEN);
-    }
 
     @Test
     void aFullScenarioIsReadWithEveryExpectation() throws IOException {
@@ -306,16 +300,25 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void aBadScreenFileIsAnErrorNamingItAndTheCode() throws IOException {
-        Files.writeString(root.resolve(ScenarioReader.RED_FLAG_SCREEN), "codes: [BLADDER_DYSFUNCTION, COLD_LEG]\n"
-                + "extra: 1\n");
+    void aBadRedFlagScreenIsAnErrorNamingTheVocabularyFileAndTheCode() {
+        // the screen is each red-flag check's screenedBy in the vocabulary (it was scenarios/red-flag-screen.yaml)
+        java.util.Map<String, String> files = new java.util.TreeMap<>(org.legcds.vocabulary.Vocabulary.packagedFiles());
+        files.put("vocabulary/zz-screen.yaml", """
+                checks:
+                  - id: BAD_SCREEN
+                    label: A check with a misspelt screen
+                    priority: 9
+                    actions: {URGENT: Ask again}
+                    screenedBy: [BLADDER_DYSFUNCTION, COLD_LEG]
+                    extra: 1
+                """);
 
-        var e = assertThrows(InvalidScenarioException.class, () -> ScenarioReader.of(root));
+        var e = assertThrows(org.legcds.RuleCompilationException.class,
+                () -> org.legcds.vocabulary.Vocabulary.parse(files));
 
-        assertTrue(e.getMessage().contains(ScenarioReader.RED_FLAG_SCREEN), e.getMessage());
-        assertTrue(e.getMessage().contains("codes[1]: 'COLD_LEG'") && e.getMessage().contains("COLD_LIMB"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("extra: an unknown key"), e.getMessage());
+        assertTrue(e.getMessage().contains("vocabulary/zz-screen.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("'COLD_LEG'") && e.getMessage().contains("COLD_LIMB"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'extra'"), e.getMessage());
     }
 
     @Test

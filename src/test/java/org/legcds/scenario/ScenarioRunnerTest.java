@@ -39,11 +39,6 @@ class ScenarioRunnerTest {
     @TempDir
     Path root;
 
-    @BeforeEach
-    void screen() throws IOException {
-        Files.copy(Suite.SCENARIOS.resolve(ScenarioReader.RED_FLAG_SCREEN), root.resolve(ScenarioReader.RED_FLAG_SCREEN));
-    }
-
     @Test
     void aScenarioWhoseExpectationsAreAllMetPassesAndReportsTheRulesThatFired() throws IOException {
         ScenarioResult result = run("""
