@@ -151,6 +151,6 @@ class ClaudicationTest {
 
         a.claudication().evidenceFor().forEach(clue -> assertFalse(clue.because().findings().isEmpty(), clue.clue()));
         assertTrue(a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().findingsFor().stream()
-                .anyMatch(f -> f.code() == "LEG_PAIN"), "PAD rests on the leg pain, through the classification");
+                .anyMatch(f -> f.code().equals("LEG_PAIN")), "PAD rests on the leg pain, through the classification");
     }
 }

@@ -122,7 +122,7 @@ class SyntheaBundlesTest {
                                             .anyMatch(f -> m.targets().contains(f.code()) && f.present());
                                     if (!read) {
                                         failures.add(file.getFileName() + ": active " + coding.getCode() + " "
-                                                + coding.getDisplay() + " was not read as " + m.target());
+                                                + coding.getDisplay() + " was not read as " + m.target().id());
                                     }
                                 });
                     }

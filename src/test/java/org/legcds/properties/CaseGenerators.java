@@ -34,7 +34,7 @@ final class CaseGenerators {
 
     static final int MAX_FINDINGS = 25;
 
-    /** The red-flag screen of the scenario suite ({@code scenarios/red-flag-screen.yaml}). */
+    /** The red-flag screen of the scenario suite: each check's {@code screenedBy} in the vocabulary. */
     static final List<String> SCREEN = ScenarioReader.of(Path.of("scenarios")).redFlagScreen();
 
     private static final Vocabulary VOCABULARY = Vocabulary.packaged();

@@ -156,7 +156,7 @@ class ScenarioRunnerTest {
 
         var e = assertThrows(InvalidScenarioException.class, () -> RUNNER.run(root));
 
-        assertTrue(e.getMessage().contains(bad + ": expect.urgency: 'LATER'"), e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ": expect.urgency (line 7): 'LATER'"), e.getMessage());
     }
 
     private ScenarioResult run(String expectations) throws IOException {
