@@ -79,7 +79,7 @@ class ClaudicationTest {
         Assessment a = assessScreened(bilateral("LEG_PAIN").broughtOnBy("WALKING"));
 
         assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
-        var question = a.questions().stream().filter(q -> q.finding() == "LEG_PAIN").findFirst().orElseThrow();
+        var question = a.questions().stream().filter(q -> q.finding().id().equals("LEG_PAIN")).findFirst().orElseThrow();
         assertEquals(Priority.CLASSIFICATION, question.priority());
         assertTrue(question.why().contains("standing still"), question.why());
         assertEquals(Tier.POSSIBLE, a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().tier());
@@ -117,7 +117,7 @@ class ClaudicationTest {
         Assessment a = assessScreened();
 
         assertEquals(ClaudicationType.INDETERMINATE, a.claudication().type());
-        assertTrue(a.questions().stream().anyMatch(q -> q.finding() == "LEG_PAIN"));
+        assertTrue(a.questions().stream().anyMatch(q -> q.finding().id().equals("LEG_PAIN")));
     }
 
     @Test
@@ -151,6 +151,6 @@ class ClaudicationTest {
 
         a.claudication().evidenceFor().forEach(clue -> assertFalse(clue.because().findings().isEmpty(), clue.clue()));
         assertTrue(a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().findingsFor().stream()
-                .anyMatch(f -> f.code() == "LEG_PAIN"), "PAD rests on the leg pain, through the classification");
+                .anyMatch(f -> f.code().equals("LEG_PAIN")), "PAD rests on the leg pain, through the classification");
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.legcds.assessment.Assessment;
@@ -14,6 +15,8 @@ import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.vocabulary.Definition;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Test fixture: one shared engine (it is thread-safe) and helpers that make tests read as clinical scenarios. Public for
@@ -25,11 +28,11 @@ public final class Clinic {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final Patient PATIENT = new Patient("test-patient", 66, Sex.FEMALE, Status.ABSENT);
 
-    /** The findings every red-flag check needs: recording them all absent leaves no check open. */
-    static final List<String> SCREEN = List.of("BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION", "SADDLE_ANAESTHESIA",
-            "URINARY_HESITANCY", "ALTERED_URINARY_SENSATION", "COLD_LIMB", "PALE_OR_BLUE_LIMB",
-            "FEVER", "SPREADING_REDNESS", "WEIGHT_LOSS", "CANCER_HISTORY", "EXCRUCIATING_BACK_PAIN",
-            "PROGRESSIVE_WEAKNESS", "PROGRESSIVE_NUMBNESS");
+    /**
+     * The findings every red-flag check needs (each check's {@code screenedBy} in the vocabulary): recording them all
+     * absent leaves no check open.
+     */
+    static final List<String> SCREEN = Vocabulary.packaged().redFlagScreen();
 
     /** Screened negative for every red flag except the given codes, which the scenario sets itself. */
     static List<Finding> screenedExcept(String... own) {
@@ -95,6 +98,11 @@ public final class Clinic {
                 screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(String[]::new)));
         all.addAll(List.of(findings));
         return ENGINE.assess(new Case(PATIENT, TODAY, all));
+    }
+
+    /** The ids of vocabulary entries (red-flag checks, findings, steps, ...), in their order. */
+    public static List<String> ids(Collection<? extends Definition> definitions) {
+        return definitions.stream().map(Definition::id).toList();
     }
 
     static List<String> firedRules(Assessment assessment) {

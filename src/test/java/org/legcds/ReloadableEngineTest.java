@@ -36,6 +36,7 @@ import org.legcds.ReloadResult.Outcome;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
 import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.engine.RuleSet;
 import org.legcds.engine.SafetyGate;
@@ -61,8 +62,10 @@ class ReloadableEngineTest {
     private static final Case SADDLE_ANAESTHESIA = new Case(new Patient("reload-patient", 52, Sex.FEMALE, Status.ABSENT),
             TODAY, List.of(Finding.present("SADDLE_ANAESTHESIA")));
     private static final String MRI = "Emergency MRI of the lumbosacral spine and same-day spinal surgical review";
-    private static final String CAUDA_EQUINA = "red-flags/cauda-equina.drl";
-    private static final String CLASSIFICATION = "claudication/type.drl";
+    private static final String CAUDA_EQUINA = "4-red-flags/cauda-equina.drl";
+    private static final String CLASSIFICATION = "2-claudication/type.drl";
+    /** Where a red-flag check's action is written (the vocabulary), which the cauda equina rules raise. */
+    private static final String ACTIONS = "vocabulary/checks.yaml";
     /** How long a test waits for the watcher before failing (a bound, not a timing expectation). */
     private static final long PATIENCE_SECONDS = 120;
     private static final int SMALL_KB_RULES = 6 + 11;
@@ -76,9 +79,9 @@ class ReloadableEngineTest {
         ReloadableEngine engine = ReloadableEngine.ungated(rules);
         LegCds before = engine.current();
         String drl = Files.readString(rules.resolve(CAUDA_EQUINA));
-        int line = lineOf(drl, "Finding(code == \"SADDLE_ANAESTHESIA\", present)");
-        write(rules.resolve(CAUDA_EQUINA), drl.replace("Finding(code == \"SADDLE_ANAESTHESIA\", present)",
-                "Finding(code == \"SADDLE_ANAESTHESA\", present)"));
+        int line = lineOf(drl, "Finding(code == \"SADDLE_ANAESTHESIA\", positive)");
+        write(rules.resolve(CAUDA_EQUINA), drl.replace("Finding(code == \"SADDLE_ANAESTHESIA\", positive)",
+                "Finding(code == \"SADDLE_ANAESTHESA\", positive)"));
 
         ReloadResult result = engine.reload();
 
@@ -99,7 +102,7 @@ class ReloadableEngineTest {
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         assertEquals(Set.of(MRI), actions(engine.assess(SADDLE_ANAESTHESIA)));
         String reworded = "Emergency MRI of the whole lumbosacral spine, and same-day spinal surgical review";
-        Path file = rules.resolve(CAUDA_EQUINA);
+        Path file = rules.resolve(ACTIONS);
         write(file, Files.readString(file).replace(MRI, reworded));
 
         ReloadResult result = engine.reload();
@@ -121,7 +124,8 @@ class ReloadableEngineTest {
         write(rules.resolve(CAUDA_EQUINA), original.replace("then", "than"));
         assertEquals(Outcome.FAILED, engine.reload().outcome());
 
-        write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same-day MRI"));
+        write(rules.resolve(CAUDA_EQUINA), original);
+        reword(rules, "Same-day MRI");
         ReloadResult fixed = engine.reload();
 
         assertEquals(Outcome.RELOADED, fixed.outcome(), () -> "errors: " + fixed.errors());
@@ -192,7 +196,7 @@ class ReloadableEngineTest {
                 rule "Test gate: hold the assessment until the test opens the gate"
                     @id(TEST-GATE) @source(S000-C19)
                 when
-                    Finding(code == \"SADDLE_ANAESTHESIA\", present)
+                    Finding(code == \"SADDLE_ANAESTHESIA\", positive)
                 then
                     org.legcds.Gate.pass();
                 end
@@ -226,7 +230,7 @@ class ReloadableEngineTest {
     void assessmentsDuringRepeatedReloadsAreEachEntirelyOldRulesOrEntirelyNewRules() throws Exception {
         Path rules = smallKnowledgeBase();
         ReloadableEngine engine = ReloadableEngine.ungated(rules);
-        String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+        String original = Files.readString(rules.resolve(ACTIONS));
         String hashA = engine.knowledgeBase().contentHash();
         reword(rules, "Same-day MRI");
         String hashB = RuleSet.read(rules).contentHash();
@@ -249,7 +253,7 @@ class ReloadableEngineTest {
             }
             assertTrue(started.await(PATIENCE_SECONDS, TimeUnit.SECONDS));
             for (int i = 0; i < 3; i++) {   // B, A, B
-                write(rules.resolve(CAUDA_EQUINA), i % 2 == 0 ? original.replace(MRI, "Same-day MRI") : original);
+                write(rules.resolve(ACTIONS), i % 2 == 0 ? original.replace(MRI, "Same-day MRI") : original);
                 assertEquals(Outcome.RELOADED, engine.reload().outcome());
             }
             reloading.set(false);
@@ -291,10 +295,11 @@ class ReloadableEngineTest {
         try (ReloadableEngine engine = ReloadableEngine.ungated(rules)
                 .watch(Duration.ofMillis(200), results::add)) {
             String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+            String actions = Files.readString(rules.resolve(ACTIONS));
             // an editor's save: a backup file, the file written twice
-            write(rules.resolve(CAUDA_EQUINA + "~"), original);
-            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same"));
-            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "Same-day MRI"));
+            write(rules.resolve(ACTIONS + "~"), actions);
+            write(rules.resolve(ACTIONS), actions.replace(MRI, "Same"));
+            write(rules.resolve(ACTIONS), actions.replace(MRI, "Same-day MRI"));
             ReloadResult saved = awaitServing(results, RuleSet.read(rules).contentHash());
             assertEquals(Set.of("Same-day MRI"), actions(engine.assess(SADDLE_ANAESTHESIA)));
 
@@ -353,7 +358,7 @@ class ReloadableEngineTest {
      * the caller keeps one alive.)
      */
     private static List<WeakReference<Object>> reloadThreeTimes(ReloadableEngine engine, Path rules) throws Exception {
-        String original = Files.readString(rules.resolve(CAUDA_EQUINA));
+        String original = Files.readString(rules.resolve(ACTIONS));
         List<WeakReference<Object>> replaced = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             LegCds old = engine.current();
@@ -364,7 +369,7 @@ class ReloadableEngineTest {
             replaced.add(new WeakReference<>(old));
             replaced.add(new WeakReference<>(knowledgeBaseOf(old)));
             replaced.add(new WeakReference<>(kieBaseOf(knowledgeBaseOf(old))));
-            write(rules.resolve(CAUDA_EQUINA), original.replace(MRI, "MRI, version " + i));
+            write(rules.resolve(ACTIONS), original.replace(MRI, "MRI, version " + i));
             assertEquals(Outcome.RELOADED, engine.reload().outcome());
         }
         return replaced;
@@ -401,7 +406,7 @@ class ReloadableEngineTest {
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         LegCds serving = engine.current();
         List<Path> redFlagFiles;
-        try (Stream<Path> files = Files.list(rules.resolve("red-flags"))) {
+        try (Stream<Path> files = Files.list(rules.resolve("4-red-flags"))) {
             redFlagFiles = files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
         }
         assertFalse(redFlagFiles.isEmpty());
@@ -476,11 +481,13 @@ class ReloadableEngineTest {
             Files.createDirectories(rules.resolve(file).getParent());
             Files.copy(RULES.resolve(file), rules.resolve(file));
         }
+        Clinic.copyTree(RULES.resolve(Vocabulary.FOLDER), rules.resolve(Vocabulary.FOLDER)); // the ids the rules name
         return rules;
     }
 
+    /** Rewords the cauda equina action, which the vocabulary's check holds (the rules raise the check). */
     private static void reword(Path rules, String action) throws IOException {
-        Path file = rules.resolve(CAUDA_EQUINA);
+        Path file = rules.resolve(ACTIONS);
         write(file, Files.readString(file).replace(MRI, action));
     }
 

@@ -420,7 +420,7 @@ final class CodeMap {
                 } else if (i == 0) {
                     target = parsed;
                 } else if (parsed == target || also.contains(parsed)) {
-                    problems.add(where + ": target " + parsed + " is listed twice");
+                    problems.add(where + ": target " + parsed.id() + " is listed twice");
                 } else {
                     also.add(parsed);
                 }
@@ -486,13 +486,13 @@ final class CodeMap {
                 return;
             }
             if (target != null && read != Read.THRESHOLD && (read == Read.QUANTITY) != target.isMeasurement()) {
-                problems.add(where + ": read '" + read.name().toLowerCase(Locale.ROOT) + "' does not fit " + target
+                problems.add(where + ": read '" + read.name().toLowerCase(Locale.ROOT) + "' does not fit " + target.id()
                         + (target.isMeasurement() ? ", a measurement: use read quantity"
                         : ", which is not a measurement: use presence, absence or answer"));
                 return;
             }
             if (!unitList.isEmpty() && (read != Read.QUANTITY || !target.unitNames().containsAll(unitList))) {
-                problems.add(where + ": units " + unitList + " must be a subset of " + target + "'s units "
+                problems.add(where + ": units " + unitList + " must be a subset of " + (target == null ? PREGNANCY : target.id()) + "'s units "
                         + (target == null ? List.of() : target.unitNames()) + ", for read quantity only");
                 return;
             }

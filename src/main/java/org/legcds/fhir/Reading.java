@@ -681,28 +681,28 @@ final class Reading {
         List<String> accepted = m.acceptedUnits();
         if (!(value instanceof Quantity quantity)) {
             issues.add(new InputIssue(where, prefix + "value[x]", (value == null ? "missing" : "a " + value.fhirType())
-                    + ": " + code + " needs a quantity in " + String.join(" or ", accepted)));
+                    + ": " + code.id() + " needs a quantity in " + String.join(" or ", accepted)));
             return;
         }
         String field = prefix + "valueQuantity";
         if (quantity.hasComparator()) {
             issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparatorElement().getValueAsString()
-                    + quantity.getValue() + "' is a bound, not a measurement of " + code));
+                    + quantity.getValue() + "' is a bound, not a measurement of " + code.id()));
             return;
         }
         if (!quantity.hasValue() || quantity.getValue() == null) {
-            issues.add(new InputIssue(where, field + ".value", "missing: " + code + " needs a number"));
+            issues.add(new InputIssue(where, field + ".value", "missing: " + code.id() + " needs a number"));
             return;
         }
         String raw = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : null;
         String unit = raw == null || raw.isBlank() ? (accepted.equals(List.of("1")) ? "1" : null) : map.unit(raw);
         if (unit == null) {
-            issues.add(new InputIssue(where, field + ".unit", "missing: " + code + " is given in "
+            issues.add(new InputIssue(where, field + ".unit", "missing: " + code.id() + " is given in "
                     + String.join(" or ", accepted)));
             return;
         }
         if (!accepted.contains(unit)) {
-            issues.add(new InputIssue(where, field + ".unit", "unit " + quote(raw) + " is not a valid unit for " + code
+            issues.add(new InputIssue(where, field + ".unit", "unit " + quote(raw) + " is not a valid unit for " + code.id()
                     + " (expected " + String.join(" or ", accepted) + ")"));
             return;
         }

@@ -71,6 +71,8 @@ public final class ScenarioReader {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final java.util.regex.Pattern JSON_LINE =
+            java.util.regex.Pattern.compile("^(findings\\[\\d+\\]) \\(line \\d+\\)");
 
     private final Path root;
     private final Vocabulary vocabulary;
@@ -341,7 +343,10 @@ public final class ScenarioReader {
             try {
                 return CaseJson.read(JSON.writeValueAsString(caseNode), vocabulary);
             } catch (InvalidCaseException e) {
-                problems.addAll(e.problems());
+                // the case JSON was written here on one line: CaseJson's "findings[2] (line 1)" is not a line of the
+                // scenario file (the scenario's own line is added from the value, as for every other problem)
+                e.problems().forEach(p -> problems.add(new Problem(JSON_LINE.matcher(p.field()).replaceFirst("$1"),
+                        p.value(), p.expected())));
                 return null;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialise a tree Jackson itself built", e);

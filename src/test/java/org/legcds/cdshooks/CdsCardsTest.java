@@ -37,7 +37,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.StepDefinition;
 import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
@@ -162,7 +164,7 @@ class CdsCardsTest {
         // then the leading hypothesis card offers the ABI, once in the whole response
         JsonNode pad = find(cards, c -> c.path("summary").asText().startsWith("Likely: Peripheral artery disease"));
         assertEquals("info", pad.path("indicator").asText());
-        assertEquals("Order: " + "ANKLE_BRACHIAL_INDEX".label(), pad.at("/suggestions/0/label").asText());
+        assertEquals("Order: " + Vocabulary.packaged().requireStep("ANKLE_BRACHIAL_INDEX").label(), pad.at("/suggestions/0/label").asText());
         assertEquals("any", pad.path("selectionBehavior").asText());
         assertEquals("Patient/pad-1", pad.at("/suggestions/0/actions/0/resource/subject/reference").asText());
         assertEquals(1, suggestionLabels(cards).stream().filter(l -> l.contains("Ankle-brachial")).count());
@@ -181,8 +183,8 @@ class CdsCardsTest {
         assessment.notEvaluated().forEach(open -> {
             JsonNode card = find(cards, c -> c.path("detail").asText().contains("not evaluated: " + open.label()));
             assertEquals("warning", card.path("indicator").asText());
-            open.unknownFindings().forEach(code -> assertTrue(card.path("detail").asText().contains(code.name()),
-                    () -> open.label() + " card does not name " + code));
+            open.unknownFindings().forEach(code -> assertTrue(card.path("detail").asText().contains(code.id()),
+                    () -> open.label() + " card does not name " + code.id()));
         });
     }
 
@@ -265,12 +267,15 @@ class CdsCardsTest {
 
     @Test
     void everyOrderableStepIsATestWithOrders() {
-        for (String step : OrderableTests.orderableSteps()) {
-            OrderableTests.Orderable orderable = OrderableTests.of(step).orElseThrow();
-            assertEquals(StepKind.TEST, step.kind(), step + " is offered as an order but is not a test");
-            assertFalse(orderable.orders().isEmpty(), step + " has no orders");
+        List<StepDefinition> orderable = Vocabulary.packaged().steps().stream()
+                .filter(step -> step.orderable().isPresent()).toList();
+        assertFalse(orderable.isEmpty(), "no step of steps.yaml can be ordered");
+        for (StepDefinition step : orderable) {
+            assertEquals(StepKind.TEST, step.kind(), step.id() + " is offered as an order but is not a test");
+            assertFalse(step.orderable().orElseThrow().items().isEmpty(), step.id() + " has no orders");
         }
-        assertTrue(OrderableTests.of("SUPERVISED_EXERCISE").isEmpty(), "management is not an order");
+        assertTrue(Vocabulary.packaged().requireStep("SUPERVISED_EXERCISE").orderable().isEmpty(),
+                "management is not an order");
     }
 
     // --- the records enforce the specification ----------------------------------------------------------------

@@ -17,7 +17,7 @@ import org.legcds.engine.KnowledgeBasePrecompiler;
 /** The safety gate as a clinical informatician meets it: legcds check, assess --rules and the packaged build. */
 class SafetyGateCommandTest {
 
-    private static final String CAUDA_EQUINA = "red-flags/cauda-equina.drl";
+    private static final String CAUDA_EQUINA = "4-red-flags/cauda-equina.drl";
 
     @TempDir
     Path tmp;

@@ -28,8 +28,8 @@ import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.Tier;
-import org.legcds.assessment.Urgency;
 import org.legcds.facts.Case;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Sex;
@@ -158,7 +158,7 @@ class FhirCaseReaderTest {
         assertEquals(Status.ABSENT, only(reading, "FEVER", null).status(), "coded Absent");
         Assessment assessment = ENGINE.assess(reading.patientCase());
         assertEquals(Urgency.EMERGENCY, assessment.urgency().level());
-        assertTrue(assessment.redFlags().stream().anyMatch(f -> f.condition() == "CAUDA_EQUINA_SYNDROME"));
+        assertTrue(assessment.redFlags().stream().anyMatch(f -> f.check().id().equals("CAUDA_EQUINA_SYNDROME")));
     }
 
     @Test
@@ -305,7 +305,7 @@ class FhirCaseReaderTest {
         retention.setCode(new CodeableConcept(new Coding(SNOMED, "267064002", "Retention of urine")));
         retention.setSubject(new Reference("Patient/p1"));
         FhirReading reading = read(retention);
-        assertEquals(Status.PRESENT, only(reading, Code.BLADDER_DYSFUNCTION, null).status(), "may be current: a red flag");
+        assertEquals(Status.PRESENT, only(reading, "BLADDER_DYSFUNCTION", null).status(), "may be current: a red flag");
         assertEquals(List.of(new InputIssue("Condition/retention", "clinicalStatus", "no clinical status, so it cannot "
                 + "be told whether BLADDER_DYSFUNCTION is current: BLADDER_DYSFUNCTION read as present on the safe side "
                 + "(a red flag reported, unconfirmed: confirm or refute it)")), reading.issues());
@@ -452,9 +452,9 @@ class FhirCaseReaderTest {
         assertTrue(refused.getMessage().length() < 300, "the message quotes the number as written");
     }
 
-    static Hypothesis hypothesis(Assessment assessment, org.legcds.assessment.Condition condition) {
-        return assessment.differential().stream().filter(h -> h.condition() == condition).findFirst()
+    static Hypothesis hypothesis(Assessment assessment, String condition) {
+        return assessment.differential().stream().filter(h -> h.condition().id().equals(condition)).findFirst()
                 .orElseThrow(() -> new AssertionError(condition + " not in " + assessment.differential().stream()
-                        .map(Hypothesis::condition).toList()));
+                        .map(h -> h.condition().id()).toList()));
     }
 }

@@ -366,9 +366,10 @@ class CaseFileValidationTest {
         @Test
         void aFindingWithoutStatusThrowsInvalidCaseExceptionNamingStatus() {
             var e = assertThrows(InvalidCaseException.class,
-                    () -> new Finding("BLADDER_DYSFUNCTION", null, null, null, null, null, Set.of(), Set.of()));
+                    () -> new Finding("BLADDER_DYSFUNCTION", null, null, null, null, null, Set.of(), Set.of(), Set.of(),
+                            Set.of(), null, null, null, null, null, null, null, null));
             assertEquals(List.of(new Problem("status", "missing",
-                    "present, absent or unknown for BLADDER_DYSFUNCTION (a missing answer is never taken as absent)")),
+                    "present, absent, unknown or conflicting for BLADDER_DYSFUNCTION (a missing answer is never taken as absent)")),
                     e.problems());
         }
 
