@@ -588,12 +588,18 @@ public final class CdsCards {
     /** Free text made safe for GitHub-flavoured Markdown: the characters that would format it are escaped. */
     static String md(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        text.codePoints().forEach(c -> {
             if ("\\`*_[]<|".indexOf(c) >= 0) { // ">" and "#" only format at a line start, which md text never is
                 escaped.append('\\');
             }
-            escaped.append(c == '\n' || c == '\r' ? ' ' : c);
-        }
+            if (c == '\n' || c == '\r' || c == '\t') {
+                escaped.append(' ');
+            } else if (org.legcds.facts.Escaping.unsafe(c)) {
+                escaped.append('\uFFFD'); // controls, bidi overrides, zero-width and separators: no forged or reordered text
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
         return escaped.toString();
     }
 
