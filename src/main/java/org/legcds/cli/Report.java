@@ -103,7 +103,7 @@ final class Report {
             line("  none");
         }
         for (Question q : a.questions()) {
-            line("  [%s] %s: %s", q.priority().name().toLowerCase(Locale.ROOT).replace('_', ' '), q.finding(), q.why());
+            line("  [%s] %s: %s", q.priority().name().toLowerCase(Locale.ROOT).replace('_', ' '), q.finding().id(), q.why());
         }
 
         section("WHY: rules that fired, in order");
