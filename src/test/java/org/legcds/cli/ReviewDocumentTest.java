@@ -48,9 +48,9 @@ class ReviewDocumentTest {
         String html = run.out();
         assertAll(
                 () -> assertTrue(html.startsWith("<!DOCTYPE html>"), "a page"),
-                () -> assertTrue(html.contains("<h2 id=\"layer-red-flags\">Layer: red-flags</h2>"), "layers"),
+                () -> assertTrue(html.contains("<h2 id=\"layer-4-red-flags\">Layer: 4-red-flags</h2>"), "layers"),
                 () -> assertTrue(html.contains("<tr id=\"rule-RF-CES-03\">"), "rules"),
-                () -> assertTrue(html.contains("<li>SADDLE_ANAESTHESIA present</li>"), "conditions in words"),
+                () -> assertTrue(html.contains("<li>SADDLE_ANAESTHESIA positive</li>"), "conditions in words"),
                 () -> assertTrue(html.contains("<li>S000-C19: "), "claims with their text"),
                 () -> assertTrue(html.contains("saddle-anaesthesia-alone.yaml"), "scenarios that exercise a rule"),
                 () -> assertTrue(html.contains("<td class=\"id\">CAUDA_EQUINA_SYNDROME</td>"), "red-flag checks"),
