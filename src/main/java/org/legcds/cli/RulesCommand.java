@@ -78,7 +78,7 @@ final class RulesCommand implements Callable<Integer> {
             return fail(Main.BAD_INPUT, "--markdown and --html are exclusive: choose one document");
         }
         Map<String, DrlRules.Rule> written = new HashMap<>();
-        DrlRules.parse(files.drl()).forEach(r -> written.putIfAbsent(r.name(), r));
+        DrlRules.parse(files.drl(), engine.vocabulary()).forEach(r -> written.putIfAbsent(r.name(), r));
         if (html) {
             return html(out, engine, files, register);
         }
@@ -103,7 +103,7 @@ final class RulesCommand implements Callable<Integer> {
             byRule = Coverage.of(engine.rules(), new ScenarioRunner(engine).run(inputs.scenarios())).byRule();
         }
         out.print(KnowledgeBaseDocument.render(new KnowledgeBaseDocument.Content(engine.knowledgeBase(),
-                engine.rules(), DrlRules.parse(files.drl()), RuleLayers.order(),
+                engine.rules(), DrlRules.parse(files.drl(), engine.vocabulary()), RuleLayers.order(),
                 id -> register == null ? Optional.empty() : register.claim(id).map(EvidenceRegister.Claim::text),
                 byRule)));
         return Main.OK;
