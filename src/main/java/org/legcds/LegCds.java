@@ -73,8 +73,9 @@ public final class LegCds {
     /**
      * Assesses one case.
      *
-     * @throws IllegalStateException if the rules misbehave (e.g. loop); never for clinical input, which {@link Case}
-     *                               validated on construction
+     * @throws InvalidCaseException  if a finding does not fit this knowledge base's vocabulary (an unknown id, unit,
+     *                               answer or qualifier, a value outside its unit's plausible range), naming each
+     * @throws IllegalStateException if the rules misbehave (e.g. loop)
      */
     public Assessment assess(Case patientCase) {
         Objects.requireNonNull(patientCase, "patientCase must not be null");

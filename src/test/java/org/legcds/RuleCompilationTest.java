@@ -118,9 +118,9 @@ class RuleCompilationTest {
         Path rules = Clinic.copyOfRules(dir);
         // lines 7-12 a rule with the same finding, so the statement alone would not say which rule it is
         write(rules.resolve("broken/then.drl"), HEADER
-                + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == Code.FEVER)\nthen\nend\n\n"
+                + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == \"FEVER\")\nthen\nend\n\n"
                 + "rule \"calls what does not exist\"\n    @id(X-7) @source(S000-C01)\nwhen\n"
-                + "    Finding(code == Code.FEVER)\nthen\n"
+                + "    Finding(code == \"FEVER\")\nthen\n"
                 + "    insertLogical(new PatternFound(DistributionPattern.BILATERAL));\n    noSuchMethod(1);\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));

@@ -710,7 +710,10 @@ final class Reading {
             Finding finding = Finding.measured(code.id(), quantity.getValue().doubleValue(), unit);
             List<org.legcds.Problem> unfit = vocabulary.problems(finding, field);
             if (!unfit.isEmpty()) {
-                throw new IllegalArgumentException(unfit.get(0).toString());
+                // the issue names the field itself: its text is what is wrong with the value
+                String text = unfit.get(0).toString();
+                String named = unfit.get(0).field() + ": ";
+                throw new IllegalArgumentException(text.startsWith(named) ? text.substring(named.length()) : text);
             }
             statements.add(new Statement(new Key(code, side), Status.PRESENT, finding.value(), unit, where,
                     Kind.OBSERVATION, when));

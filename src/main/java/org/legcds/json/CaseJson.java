@@ -264,8 +264,15 @@ public final class CaseJson {
         return new InvalidCaseException(listed);
     }
 
-    /** The line on which each element of the top-level "findings" array starts, for problem reports. */
+    /**
+     * The line on which each element of the top-level "findings" array starts, for problem reports; none for text on
+     * one line (an NDJSON line, a case a host or the scenario reader wrote compactly), where "(line 1)" on every finding
+     * would say nothing and would turn the field into something that is no longer a JSON path.
+     */
     private static List<Integer> findingLines(String json) {
+        if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0) {
+            return List.of();
+        }
         List<Integer> lines = new ArrayList<>();
         try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
             int depth = 0;

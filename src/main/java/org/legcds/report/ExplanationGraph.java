@@ -23,6 +23,7 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
 
 /**
  * The reasoning of one assessment as a layered graph, drawn as SVG: findings (present, absent, unknown) on the left,
@@ -116,8 +117,8 @@ public final class ExplanationGraph {
                     "ask or examine", tooltip("Red-flag check not evaluated: " + open.label(), open.because()),
                     open.because());
             fromFindings(n, open.because(), Style.OPEN);
-            for (Object code : open.unknownFindings()) {
-                String id = String.valueOf(code);
+            for (FindingDefinition code : open.unknownFindings()) {
+                String id = code.id();
                 Node unknown = node("finding:" + id + " unknown", Kind.UNKNOWN, "? " + id, "unknown",
                         id + " unknown: not recorded, so not taken as absent");
                 edges.add(new Edge(unknown, n, open.because().rules(), Style.OPEN));

@@ -71,8 +71,6 @@ public final class ScenarioReader {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final java.util.regex.Pattern JSON_LINE =
-            java.util.regex.Pattern.compile("^(findings\\[\\d+\\]) \\(line \\d+\\)");
 
     private final Path root;
     private final Vocabulary vocabulary;
@@ -343,10 +341,7 @@ public final class ScenarioReader {
             try {
                 return CaseJson.read(JSON.writeValueAsString(caseNode), vocabulary);
             } catch (InvalidCaseException e) {
-                // the case JSON was written here on one line: CaseJson's "findings[2] (line 1)" is not a line of the
-                // scenario file (the scenario's own line is added from the value, as for every other problem)
-                e.problems().forEach(p -> problems.add(new Problem(JSON_LINE.matcher(p.field()).replaceFirst("$1"),
-                        p.value(), p.expected())));
+                problems.addAll(e.problems());
                 return null;
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot serialise a tree Jackson itself built", e);

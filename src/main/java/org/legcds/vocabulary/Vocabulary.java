@@ -363,6 +363,11 @@ public final class Vocabulary {
                 if (range.isEmpty()) {
                     problems.add(new Problem(path + ".unit", finding.unit() == null ? "missing" : quoted(finding.unit()),
                             "a unit of " + id + ": one of " + definition.unitNames()));
+                    if (definition.units().stream().noneMatch(u -> u.accepts(finding.value()))) {
+                        // impossible in any unit (a negative level): say so too, every problem at once
+                        problems.add(new Problem(path + ".value", String.valueOf(finding.value()), "a value of " + id
+                                + " in one of its units: " + units(definition)));
+                    }
                 } else if (!range.get().accepts(finding.value())) {
                     problems.add(new Problem(path + ".value", String.valueOf(finding.value()), "a value of " + id
                             + " in " + range.get().unit() + " between " + UnitRange.format(range.get().min()) + " and "

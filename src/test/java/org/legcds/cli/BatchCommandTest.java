@@ -293,7 +293,7 @@ class BatchCommandTest {
         Run fromExport = legcds("batch", export, "--evaluation-date", EVALUATION_DATE, "--threads", 3);
 
         assertEquals(Main.OK, fromBundles.exitCode(), fromBundles::toString);
-        assertEquals(Main.BAD_INPUT, fromExport.exitCode(), "the stray String is bad input: " + fromExport);
+        assertEquals(Main.BAD_INPUT, fromExport.exitCode(), "the stray Condition is bad input: " + fromExport);
         List<JsonNode> records = records(fromExport);
         assertEquals(patients.size() + 1, records.size(), fromExport::toString);
         for (int i = 0; i < patients.size(); i++) {

@@ -78,7 +78,7 @@ class BulkDataInputTest {
                 strays.add(group.where().source() + " " + group.problem().expected());
             }
             assertEquals(List.of(
-                    "Condition.ndjson:2501 the String refers to Patient/nobody, which is not in the export",
+                    "Condition.ndjson:2501 the Condition refers to Patient/nobody, which is not in the export",
                     "Condition.ndjson:2502 the line has no resourceType; expected one FHIR resource per line",
                     "Condition.ndjson:2503 the line is not a JSON object; expected one FHIR resource per line"),
                     strays);

@@ -103,7 +103,7 @@ final class OrderSelect {
 
     /** The step a recommendation is for, as its id (the one line that knows how a step is named). */
     private static String stepId(Recommendation r) {
-        return r.step().name();
+        return r.step().id();
     }
 
     private static Map<String, String> orderCodes() {
