@@ -555,8 +555,9 @@ public final class CdsCards {
         if (summary.length() < Card.SUMMARY_LIMIT) {
             return summary;
         }
-        int cut = summary.lastIndexOf(' ', Card.SUMMARY_LIMIT - 3);
-        return summary.substring(0, cut > 0 ? cut : Card.SUMMARY_LIMIT - 3).replaceAll("[;:,.]$", "") + " ...";
+        // the kept text, a space and "..." must stay below the limit: at most SUMMARY_LIMIT - 5 characters are kept
+        int cut = summary.lastIndexOf(' ', Card.SUMMARY_LIMIT - 5);
+        return summary.substring(0, cut > 0 ? cut : Card.SUMMARY_LIMIT - 5).replaceAll("[;:,.]$", "") + " ...";
     }
 
     /** A finding as a readable Markdown line: label, status and the qualifiers recorded (no internal code). */

@@ -172,7 +172,8 @@ class TestAndRulesCommandTest {
         List<String> headings = run.lines().stream().filter(l -> l.startsWith("#")).toList();
         assertEquals(List.of("# legcds bilateral leg pain knowledge base", "## Metadata", "## Sources",
                 "## Rules by layer", "### 1-patterns", "### 2-claudication", "### 3-causes", "### 4-red-flags",
-                "### 5-next-steps"), headings);
+                "### 5-next-steps", "## Thresholds", "## Vocabulary", "### Findings", "### Conditions", "### Next steps",
+                "### Red-flag checks"), headings);
         assertTrue(run.out().contains("| Status | draft |"), run.out());
         assertTrue(run.out().contains("| Maintainers | legcds clinical informatics team |"), run.out());
         assertTrue(run.out().contains("| S001 | What Causes Pain in Both Legs When Walking? |"), run.out());
