@@ -1,6 +1,6 @@
 /**
- * Facts in: the patient, their findings and the closed vocabulary ({@link org.legcds.facts.Code}) that findings and rules
- * share. Immutable records validated on construction. A finding is present, absent or unknown; anything not recorded is
- * unknown, never absent.
+ * Facts in: the patient and their findings, each naming an entry of the knowledge base's vocabulary by its id
+ * ({@link org.legcds.vocabulary.Vocabulary}). Immutable records validated on construction. A finding is present,
+ * absent, unknown or conflicting (records that disagree); anything not recorded is unknown, never absent.
  */
 package org.legcds.facts;
