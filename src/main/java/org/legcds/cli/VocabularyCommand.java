@@ -68,6 +68,9 @@ final class VocabularyCommand implements Callable<Integer> {
                 c.screenedBy().isEmpty() ? "-" : String.join(", ", c.screenedBy())));
         out.printf("%nTHRESHOLDS%n");
         vocabulary.thresholds().forEach(t -> out.printf("  %-24s %-22s %s%n", t.id(), t.describe(), t.label()));
+        out.printf("%nPRESENTATIONS (a chart with one of these present is one decision support speaks on)%n");
+        out.printf("  %s%n", vocabulary.presentations().stream().map(f -> f.id())
+                .collect(java.util.stream.Collectors.joining(", ")));
         out.printf("%n%d findings. Status is present, absent, unknown or conflicting; anything not listed in a case is "
                 + "unknown.%n", vocabulary.findings().size());
         return Main.OK;
@@ -151,6 +154,7 @@ final class VocabularyCommand implements Callable<Integer> {
             thresholds.add(item);
         }
         all.put("thresholds", thresholds);
+        all.put("presentations", vocabulary.presentations().stream().map(f -> f.id()).toList());
         return all;
     }
 

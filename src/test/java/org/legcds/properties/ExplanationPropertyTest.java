@@ -88,9 +88,13 @@ class ExplanationPropertyTest {
             entry.sources().stream().filter(s -> !CLAIMS.contains(s)).forEach(s -> problems.add(
                     "trace entry " + entry.order() + " " + entry.rule() + " cites " + s + ", not in seeds/"));
         }
-        Set<String> raised = RedFlagPropertyTest.checks(assessment.redFlags());
+        // the urgency is set by red flags raised, or by checks left open at a raised urgency (NotEvaluated.atLeast)
+        Set<String> raised = new java.util.TreeSet<>(RedFlagPropertyTest.checks(assessment.redFlags()));
+        assessment.notEvaluated().stream().filter(n -> n.atLeast() != org.legcds.vocabulary.Urgency.ROUTINE)
+                .forEach(n -> raised.add(n.check().id()));
         if (!raised.containsAll(Clinic.ids(assessment.urgency().setBy()))) {
-            problems.add("urgency set by " + Clinic.ids(assessment.urgency().setBy()) + " but red flags raised are " + raised);
+            problems.add("urgency set by " + Clinic.ids(assessment.urgency().setBy())
+                    + " but red flags raised and checks open at a raised urgency are " + raised);
         }
 
         Statistics.label("items explained").collect(bucket(assessment.redFlags().size() + assessment.notEvaluated()
