@@ -433,15 +433,15 @@ public final class PopulationGenerator {
 
         /** Records a finding present, replacing whatever was recorded for the code. */
         void replace(String code, Laterality side) {
-            byKey.put(code.name(), finding(code, "present", side));
+            byKey.put(code, finding(code, "present", side));
         }
 
         /** Records a finding unless the code already has one. */
         void put(String code, String json) {
-            if (code == "LEG_PAIN" && json.contains("\"onset\"")) {
-                byKey.put(code.name(), json); // the presentation's qualified pain wins over a bare mention
+            if (code.equals("LEG_PAIN") && json.contains("\"onset\"")) {
+                byKey.put(code, json); // the presentation's qualified pain wins over a bare mention
             } else {
-                byKey.putIfAbsent(code.name(), json);
+                byKey.putIfAbsent(code, json);
             }
         }
 
@@ -452,14 +452,14 @@ public final class PopulationGenerator {
         }
 
         private String finding(String code, String status, Laterality side) {
-            return "{\"code\":\"" + code.name() + "\",\"status\":\"" + status + "\""
+            return "{\"code\":\"" + code + "\",\"status\":\"" + status + "\""
                     + (side == null ? "" : ",\"laterality\":\"" + lower(side) + "\"") + "}";
         }
 
-        private String list(Enum<?>[] values) {
+        private String list(String[] values) {
             StringJoiner list = new StringJoiner(",", "[", "]");
-            for (Enum<?> value : values) {
-                list.add("\"" + lower(value) + "\"");
+            for (String value : values) {
+                list.add("\"" + value.toLowerCase(Locale.ROOT) + "\"");
             }
             return list.toString();
         }
