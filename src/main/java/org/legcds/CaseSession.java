@@ -7,7 +7,6 @@ import java.util.Objects;
 import org.legcds.assessment.Assessment;
 import org.legcds.engine.Evaluation;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 
@@ -34,13 +33,18 @@ public final class CaseSession implements AutoCloseable {
     /**
      * Records a finding, replacing any earlier finding for the same code and side.
      *
-     * @throws InvalidCaseException if the finding contradicts one recorded on another side (present where that one says
+     * @throws InvalidCaseException if the finding does not fit the knowledge base's vocabulary (unknown id, unit, value
+     *                              out of range, ...), contradicts one recorded on another side (present where that one says
      *                              absent: replace or forget it first), or the session would exceed
      *                              {@value Case#MAX_FINDINGS} findings; the session is unchanged
      */
     public CaseSession record(Finding finding) {
         checkOpen();
         Objects.requireNonNull(finding, "finding must not be null");
+        List<Problem> problems = evaluation.vocabulary().problems(finding, "finding");
+        if (!problems.isEmpty()) {
+            throw new InvalidCaseException(problems);
+        }
         String key = key(finding.code(), finding.laterality());
         if (!recorded.containsKey(key) && recorded.size() >= Case.MAX_FINDINGS) {
             throw new InvalidCaseException(List.of(new Problem("finding", finding.describe(),
@@ -59,14 +63,14 @@ public final class CaseSession implements AutoCloseable {
     }
 
     /** Forgets the finding for a code on a side ({@code null} side: the unsided one); it becomes unknown again. */
-    public boolean forget(Code code, Laterality side) {
+    public boolean forget(String code, Laterality side) {
         checkOpen();
         recorded.remove(key(Objects.requireNonNull(code, "code must not be null"), side));
         return evaluation.forget(code, side);
     }
 
     /** Forgets the unsided finding for a code. */
-    public boolean forget(Code code) {
+    public boolean forget(String code) {
         return forget(code, null);
     }
 
@@ -84,7 +88,7 @@ public final class CaseSession implements AutoCloseable {
         }
     }
 
-    private static String key(Code code, Laterality side) {
+    private static String key(String code, Laterality side) {
         return code + "/" + Objects.toString(side, "unsided");
     }
 

@@ -13,6 +13,7 @@ import org.legcds.assessment.RuleRef;
 import org.legcds.engine.Evaluation;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.facts.Case;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 
@@ -72,11 +73,13 @@ public final class LegCds {
     /**
      * Assesses one case.
      *
-     * @throws IllegalStateException if the rules misbehave (e.g. loop); never for clinical input, which {@link Case}
-     *                               validated on construction
+     * @throws InvalidCaseException  if a finding does not fit this knowledge base's vocabulary (an unknown id, unit,
+     *                               answer or qualifier, a value outside its unit's plausible range), naming each
+     * @throws IllegalStateException if the rules misbehave (e.g. loop)
      */
     public Assessment assess(Case patientCase) {
         Objects.requireNonNull(patientCase, "patientCase must not be null");
+        knowledgeBase.vocabulary().validate(patientCase);
         try (Evaluation evaluation = Evaluation.pooled(knowledgeBase, patientCase.patient(), patientCase.evaluationDate(),
                 disabledRules)) {
             patientCase.findings().forEach(evaluation::record);
@@ -129,6 +132,11 @@ public final class LegCds {
     /** Every rule of the knowledge base, sorted by id. */
     public List<RuleRef> rules() {
         return knowledgeBase.rules();
+    }
+
+    /** The clinical vocabulary of this engine's knowledge base: its findings, conditions, steps and checks. */
+    public Vocabulary vocabulary() {
+        return knowledgeBase.vocabulary();
     }
 
     /** Convenience for {@code assess(new Case(patient, evaluationDate, findings))}. */

@@ -44,11 +44,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.CauseCategories;
-import org.legcds.assessment.CauseCategory;
+import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationAssessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.Clue;
-import org.legcds.assessment.Condition;
 import org.legcds.assessment.Direction;
 import org.legcds.assessment.DistributionPattern;
 import org.legcds.assessment.Evidence;
@@ -62,27 +61,32 @@ import org.legcds.assessment.Priority;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.RuleRef;
-import org.legcds.assessment.Step;
-import org.legcds.assessment.StepKind;
+import org.legcds.vocabulary.StepKind;
 import org.legcds.assessment.Tier;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.assessment.Triage;
-import org.legcds.assessment.Urgency;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.facts.Course;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
-import org.legcds.facts.Relief;
+import org.legcds.facts.Severity;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
+import org.legcds.facts.Tempo;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CaseJson;
+import org.legcds.scenario.Scenario;
+import org.legcds.scenario.ScenarioReader;
+import org.legcds.vocabulary.Definition;
+import org.legcds.vocabulary.ModifierDefinition;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * {@code schema/assessment.schema.json} documents the assessment JSON exactly: every example's output conforms to it,
- * it rejects output that is not in that shape, and its enums and objects cannot drift from the Java records.
+ * it rejects output that is not in that shape, and its enums and objects cannot drift from the Java records. Its
+ * vocabulary ids are open (the vocabulary is data of the knowledge base); every id the examples and the scenarios
+ * produce is checked against the packaged vocabulary instead.
  */
 class AssessmentJsonSchemaTest {
 
@@ -91,17 +95,28 @@ class AssessmentJsonSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The enums whose names the assessment JSON carries, each documented by a {@code $defs} entry of its name. */
-    private static final List<Class<? extends Enum<?>>> ENUMS = List.of(Urgency.class, RedFlagCheck.class,
-            ClaudicationType.class, Mechanism.class, Direction.class, DistributionPattern.class, CauseCategory.class,
-            Condition.class, Tier.class, Priority.class, StepKind.class, Step.class, Code.class, Status.class,
-            Laterality.class, Onset.class, Trigger.class, Relief.class);
+    private static final List<Class<? extends Enum<?>>> ENUMS = List.of(Urgency.class, ClaudicationType.class,
+            Mechanism.class, Direction.class, DistributionPattern.class, CauseCategory.class, Tier.class,
+            Priority.class, StepKind.class, Status.class, Laterality.class, Onset.class, Severity.class, Course.class,
+            Tempo.class);
+
+    /**
+     * The {@code $defs} entries of vocabulary ids, and the ids of the packaged vocabulary each stands for. The schema
+     * leaves them open (an id's shape only): the vocabulary is data of the knowledge base and grows without a release,
+     * so the ids are checked against the vocabulary instead of a copied list.
+     */
+    private static final Map<String, Set<String>> VOCABULARY_IDS = vocabularyIds();
+
+    /** The shape of every vocabulary id. */
+    private static final String ID_PATTERN = "^[A-Z][A-Z0-9_]*$";
 
     /** The records of the assessment JSON and the {@code $defs} entry documenting each (null: the schema's root). */
     private static final Map<Class<? extends Record>, String> RECORDS = recordDefinitions();
 
     /** Finding's qualifiers, left out of the JSON when not recorded. */
-    private static final Set<String> OPTIONAL_FINDING_QUALIFIERS =
-            Set.of("laterality", "onset", "value", "unit", "triggers", "reliefs");
+    private static final Set<String> OPTIONAL_FINDING_QUALIFIERS = Set.of("laterality", "onset", "value", "unit",
+            "triggers", "reliefs", "absentTriggers", "absentReliefs", "severity", "course", "tempo", "since", "duration",
+            "site", "answer", "source");
 
     private static LegCds engine;
     private static JsonNode schemaDocument;
@@ -196,8 +211,8 @@ class AssessmentJsonSchemaTest {
         return Stream.of(
                 malformed("a hypothesis tier that is not a Tier", "/differential/0/tier",
                         a -> ((ObjectNode) a.at("/differential/0")).put("tier", "CERTAIN")),
-                malformed("a finding code outside the vocabulary", "/differential/0/findingsFor/0/code",
-                        a -> ((ObjectNode) a.at("/differential/0/findingsFor/0")).put("code", "LEG_ACHE")),
+                malformed("a finding code that is not written as an id", "/differential/0/findingsFor/0/code",
+                        a -> ((ObjectNode) a.at("/differential/0/findingsFor/0")).put("code", "leg ache")),
                 malformed("a finding with an unknown qualifier", "comment",
                         a -> ((ObjectNode) a.at("/differential/0/findingsFor/0")).put("comment", "since May")),
                 malformed("a finding without a status", "status",
@@ -275,6 +290,55 @@ class AssessmentJsonSchemaTest {
         assertEquals(javaEnums, enumDefinitions, "enum $defs in " + SCHEMA_FILE + " vs the Java enums checked here");
     }
 
+    @Test
+    void everyVocabularyDefinitionInTheSchemaIsOpenAndSaysWhereTheIdsComeFrom() {
+        for (String name : VOCABULARY_IDS.keySet()) {
+            JsonNode definition = schemaDocument.at("/$defs/" + name);
+            assertAll("$defs/" + name,
+                    () -> assertEquals("string", definition.path("type").asText(), name + ": type"),
+                    () -> assertEquals(ID_PATTERN, definition.path("pattern").asText(), name + ": pattern"),
+                    () -> assertFalse(definition.has("enum"), name + " must not copy the vocabulary's ids"),
+                    () -> assertTrue(definition.path("description").asText().contains("legcds vocabulary --json"),
+                            name + " must say where its ids are published"));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyIdInTheExamplesAndScenariosIsAnIdOfThePackagedVocabularyOfTheRightKind()
+            throws IOException {
+        // given the assessments of every example case and every scenario
+        Map<String, String> assessments = new LinkedHashMap<>();
+        for (Path example : exampleCases()) {
+            assessments.put(example.toString(), assessmentJson(example));
+        }
+        for (Scenario scenario : ScenarioReader.of(Path.of("scenarios")).readAll()) {
+            assessments.put("scenario " + scenario.id(), AssessmentJson.write(engine.assess(scenario.patientCase())));
+        }
+        assertTrue(assessments.size() > 100, "expected the examples and the scenarios, found " + assessments.size());
+        return assessments.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            // when every value the schema types as a vocabulary id is looked up in the vocabulary
+            List<String> unknown = unknownIds(JSON.readTree(e.getValue()));
+
+            // then each is an id of the vocabulary of its kind (a finding where a finding is meant, ...)
+            assertEquals(List.of(), unknown, e.getKey());
+        }));
+    }
+
+    @Test
+    void theVocabularyCheckCanFail() {
+        // given real output with a finding id the vocabulary does not have, and a check id where a finding is meant
+        ObjectNode assessment = validAssessment();
+        assertEquals(List.of(), unknownIds(assessment));
+        ((ObjectNode) assessment.at("/differential/0/findingsFor/0")).put("code", "LEG_ACHE");
+        ((ArrayNode) assessment.at("/differential/0/wouldDecide")).add("CAUDA_EQUINA_SYNDROME");
+
+        // then both are reported where they are (the schema alone accepts them: its ids are open)
+        assertTrue(schema().validate(assessment).isEmpty());
+        assertEquals(List.of("/differential/0/findingsFor/0/code: LEG_ACHE is not a Code of the vocabulary",
+                "/differential/0/wouldDecide/" + (assessment.at("/differential/0/wouldDecide").size() - 1)
+                        + ": CAUDA_EQUINA_SYNDROME is not a Code of the vocabulary"), unknownIds(assessment));
+    }
+
     static Stream<Arguments> records() {
         return RECORDS.entrySet().stream().map(e -> Arguments.of(e.getKey().getSimpleName(), e.getKey(), e.getValue()));
     }
@@ -334,6 +398,59 @@ class AssessmentJsonSchemaTest {
         records.put(RuleRef.class, "RuleRef");
         records.put(Finding.class, "Finding");
         return records;
+    }
+
+    private static Map<String, Set<String>> vocabularyIds() {
+        Vocabulary vocabulary = Vocabulary.packaged();
+        Map<String, Set<String>> ids = new LinkedHashMap<>();
+        ids.put("RedFlagCheck", idsOf(vocabulary.checks()));
+        ids.put("Condition", idsOf(vocabulary.conditions()));
+        ids.put("Step", idsOf(vocabulary.steps()));
+        ids.put("Code", idsOf(vocabulary.findings()));
+        ids.put("Trigger", idsOf(vocabulary.modifiers(ModifierDefinition.Kind.TRIGGER)));
+        ids.put("Relief", idsOf(vocabulary.modifiers(ModifierDefinition.Kind.RELIEF)));
+        ids.put("Site", idsOf(vocabulary.modifiers(ModifierDefinition.Kind.SITE)));
+        return ids;
+    }
+
+    private static Set<String> idsOf(java.util.Collection<? extends Definition> definitions) {
+        return definitions.stream().map(Definition::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every value of the assessment that the schema types as a vocabulary id but the vocabulary lacks, with where. */
+    private static List<String> unknownIds(JsonNode assessment) {
+        List<String> unknown = new ArrayList<>();
+        walk(assessment, schemaDocument, "", unknown);
+        return unknown;
+    }
+
+    /** Follows the JSON and its schema together (properties, items, $ref); checks values typed as vocabulary ids. */
+    private static void walk(JsonNode value, JsonNode schemaNode, String at, List<String> unknown) {
+        String ref = schemaNode.path("$ref").asText("");
+        if (ref.startsWith("#/$defs/")) {
+            String name = ref.substring("#/$defs/".length());
+            Set<String> ids = VOCABULARY_IDS.get(name);
+            if (ids != null) {
+                if (!ids.contains(value.asText())) {
+                    unknown.add(at + ": " + value.asText() + " is not a " + name + " of the vocabulary");
+                }
+                return;
+            }
+            walk(value, schemaDocument.at("/$defs/" + name), at, unknown);
+            return;
+        }
+        if (value.isObject() && schemaNode.has("properties")) {
+            value.properties().forEach(e -> {
+                JsonNode property = schemaNode.get("properties").get(e.getKey());
+                if (property != null) {
+                    walk(e.getValue(), property, at + "/" + e.getKey(), unknown);
+                }
+            });
+        } else if (value.isArray() && schemaNode.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                walk(value.get(i), schemaNode.get("items"), at + "/" + i, unknown);
+            }
+        }
     }
 
     private static Arguments malformed(String what, String reportedAt, Consumer<ObjectNode> breakIt) {

@@ -4,17 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.vocabulary.Definition;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Test fixture: one shared engine (it is thread-safe) and helpers that make tests read as clinical scenarios. Public for
@@ -26,15 +28,15 @@ public final class Clinic {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     static final Patient PATIENT = new Patient("test-patient", 66, Sex.FEMALE, Status.ABSENT);
 
-    /** The findings every red-flag check needs: recording them all absent leaves no check open. */
-    static final List<Code> SCREEN = List.of(Code.BLADDER_DYSFUNCTION, Code.BOWEL_DYSFUNCTION, Code.SADDLE_ANAESTHESIA,
-            Code.URINARY_HESITANCY, Code.ALTERED_URINARY_SENSATION, Code.COLD_LIMB, Code.PALE_OR_BLUE_LIMB,
-            Code.FEVER, Code.SPREADING_REDNESS, Code.WEIGHT_LOSS, Code.CANCER_HISTORY, Code.EXCRUCIATING_BACK_PAIN,
-            Code.PROGRESSIVE_WEAKNESS, Code.PROGRESSIVE_NUMBNESS);
+    /**
+     * The findings every red-flag check needs (each check's {@code screenedBy} in the vocabulary): recording them all
+     * absent leaves no check open.
+     */
+    static final List<String> SCREEN = Vocabulary.packaged().redFlagScreen();
 
     /** Screened negative for every red flag except the given codes, which the scenario sets itself. */
-    static List<Finding> screenedExcept(Code... own) {
-        List<Code> skip = List.of(own);
+    static List<Finding> screenedExcept(String... own) {
+        List<String> skip = List.of(own);
         return SCREEN.stream().filter(c -> !skip.contains(c)).map(Finding::absent).toList();
     }
 
@@ -73,29 +75,34 @@ public final class Clinic {
         return ENGINE.assess(new Case(PATIENT, TODAY, List.of(findings)));
     }
 
-    static Finding present(Code code) {
+    static Finding present(String code) {
         return Finding.present(code);
     }
 
-    static Finding absent(Code code) {
+    static Finding absent(String code) {
         return Finding.absent(code);
     }
 
-    static Finding bilateral(Code code) {
+    static Finding bilateral(String code) {
         return Finding.present(code).on(Laterality.BILATERAL);
     }
 
     static Finding abi(double value, Laterality side) {
-        return Finding.measured(Code.ANKLE_BRACHIAL_INDEX, value, "1").on(side);
+        return Finding.measured("ANKLE_BRACHIAL_INDEX", value, "1").on(side);
     }
 
 
     /** Screened negative for every red flag, except for the codes the scenario records itself. */
     static Assessment assessScreened(Finding... findings) {
         List<Finding> all = new java.util.ArrayList<>(
-                screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(Code[]::new)));
+                screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(String[]::new)));
         all.addAll(List.of(findings));
         return ENGINE.assess(new Case(PATIENT, TODAY, all));
+    }
+
+    /** The ids of vocabulary entries (red-flag checks, findings, steps, ...), in their order. */
+    public static List<String> ids(Collection<? extends Definition> definitions) {
+        return definitions.stream().map(Definition::id).toList();
     }
 
     static List<String> firedRules(Assessment assessment) {

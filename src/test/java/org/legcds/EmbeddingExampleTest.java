@@ -10,16 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.assessment.Urgency;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
 
 /**
  * The embedding example shown in the README. The code between the markers must stay identical to the README's snippet;
@@ -33,15 +29,15 @@ class EmbeddingExampleTest {
         LegCds engine = LegCds.packaged();                       // thread-safe: build once, share
         Patient patient = new Patient("p-001", 67, Sex.MALE, Status.ABSENT);
         Assessment assessment = engine.assess(patient, LocalDate.of(2026, 11, 21), List.of(
-                Finding.present(Code.LEG_PAIN).on(Laterality.BILATERAL)
-                        .broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
-                Finding.present(Code.SADDLE_ANAESTHESIA)));
+                Finding.present("LEG_PAIN").on(Laterality.BILATERAL)
+                        .broughtOnBy("WALKING").relievedBy("STANDING_STILL"),
+                Finding.present("SADDLE_ANAESTHESIA")));
         System.out.println(assessment.urgency().level());        // EMERGENCY
         assessment.redFlags().forEach(flag -> System.out.println(flag.label() + ": " + flag.action()));
         // --- end of README snippet ---
 
         assertEquals(Urgency.EMERGENCY, assessment.urgency().level());
-        RedFlag caudaEquina = assessment.redFlag(RedFlagCheck.CAUDA_EQUINA_SYNDROME)
+        RedFlag caudaEquina = assessment.redFlag("CAUDA_EQUINA_SYNDROME")
                 .orElseThrow(() -> new AssertionError("no cauda equina red flag in " + assessment.redFlags()));
         assertTrue(caudaEquina.action().toUpperCase(Locale.ROOT).contains("MRI"), caudaEquina::action);
         assertEquals(ClaudicationType.VASCULAR, assessment.claudication().type(), () -> assessment.claudication().toString());

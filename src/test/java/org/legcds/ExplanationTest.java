@@ -72,7 +72,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.redFlags().size(); i++) {
             RedFlag flag = assessment.redFlags().get(i);
-            String item = "redFlags[" + i + "] " + flag.condition();
+            String item = "redFlags[" + i + "] " + flag.check().id();
             checks.add(namesARule(example, item, flag.because()));
             checks.add(namesAFinding(example, item, flag.because()));
         }
@@ -89,7 +89,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.notEvaluated().size(); i++) {
             NotEvaluated open = assessment.notEvaluated().get(i);
-            checks.add(namesARule(example, "notEvaluated[" + i + "] " + open.check(), open.because()));
+            checks.add(namesARule(example, "notEvaluated[" + i + "] " + open.check().id(), open.because()));
         }
         assertAll(example + ": checks not evaluated", checks);
     }
@@ -143,7 +143,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.differential().size(); i++) {
             Hypothesis hypothesis = assessment.differential().get(i);
-            String item = "differential[" + i + "] " + hypothesis.condition();
+            String item = "differential[" + i + "] " + hypothesis.condition().id();
             checks.add(namesARule(example, item, hypothesis.because()));
             checks.add(namesAFinding(example, item, hypothesis.because()));
         }
@@ -162,7 +162,7 @@ class ExplanationTest {
             Hypothesis hypothesis = assessment.differential().get(i);
             for (int j = 0; j < hypothesis.findingsAgainst().size(); j++) {
                 Evidence against = hypothesis.findingsAgainst().get(j);
-                checks.add(namesARule(example, "differential[" + i + "] " + hypothesis.condition() + ".findingsAgainst["
+                checks.add(namesARule(example, "differential[" + i + "] " + hypothesis.condition().id() + ".findingsAgainst["
                         + j + "] '" + against.reason() + "'", against.because()));
             }
         }
@@ -179,7 +179,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.recommendations().size(); i++) {
             Recommendation recommendation = assessment.recommendations().get(i);
-            checks.add(namesARule(example, "recommendations[" + i + "] " + recommendation.step(),
+            checks.add(namesARule(example, "recommendations[" + i + "] " + recommendation.step().id(),
                     recommendation.because()));
         }
         assertAll(example + ": recommendations", checks);
@@ -195,7 +195,7 @@ class ExplanationTest {
         List<Executable> checks = new ArrayList<>();
         for (int i = 0; i < assessment.questions().size(); i++) {
             Question question = assessment.questions().get(i);
-            checks.add(namesARule(example, "questions[" + i + "] " + question.finding(), question.because()));
+            checks.add(namesARule(example, "questions[" + i + "] " + question.finding().id(), question.because()));
         }
         assertAll(example + ": questions", checks);
     }
@@ -288,10 +288,10 @@ class ExplanationTest {
     private static Map<String, Explanation> explanations(Assessment a) {
         Map<String, Explanation> all = new java.util.LinkedHashMap<>();
         for (int i = 0; i < a.redFlags().size(); i++) {
-            all.put("redFlags[" + i + "] " + a.redFlags().get(i).condition(), a.redFlags().get(i).because());
+            all.put("redFlags[" + i + "] " + a.redFlags().get(i).check().id(), a.redFlags().get(i).because());
         }
         for (int i = 0; i < a.notEvaluated().size(); i++) {
-            all.put("notEvaluated[" + i + "] " + a.notEvaluated().get(i).check(), a.notEvaluated().get(i).because());
+            all.put("notEvaluated[" + i + "] " + a.notEvaluated().get(i).check().id(), a.notEvaluated().get(i).because());
         }
         all.put("claudication " + a.claudication().type(), a.claudication().because());
         for (int i = 0; i < a.claudication().evidenceFor().size(); i++) {
@@ -305,18 +305,18 @@ class ExplanationTest {
         }
         for (int i = 0; i < a.differential().size(); i++) {
             Hypothesis h = a.differential().get(i);
-            all.put("differential[" + i + "] " + h.condition(), h.because());
+            all.put("differential[" + i + "] " + h.condition().id(), h.because());
             for (int j = 0; j < h.findingsAgainst().size(); j++) {
-                all.put("differential[" + i + "] " + h.condition() + ".findingsAgainst[" + j + "]",
+                all.put("differential[" + i + "] " + h.condition().id() + ".findingsAgainst[" + j + "]",
                         h.findingsAgainst().get(j).because());
             }
         }
         for (int i = 0; i < a.recommendations().size(); i++) {
-            all.put("recommendations[" + i + "] " + a.recommendations().get(i).step(),
+            all.put("recommendations[" + i + "] " + a.recommendations().get(i).step().id(),
                     a.recommendations().get(i).because());
         }
         for (int i = 0; i < a.questions().size(); i++) {
-            all.put("questions[" + i + "] " + a.questions().get(i).finding(), a.questions().get(i).because());
+            all.put("questions[" + i + "] " + a.questions().get(i).finding().id(), a.questions().get(i).because());
         }
         return all;
     }

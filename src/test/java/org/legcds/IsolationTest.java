@@ -29,17 +29,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.TraceEntry;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
 import org.legcds.json.AssessmentJson;
 
 @DisplayName("Same input, same output; nothing shared between patients")
@@ -48,8 +45,8 @@ class IsolationTest {
     @Test
     void anEmergencyPatientLeavesNothingBehindForTheNextPatient() {
         Assessment emergency = ENGINE.assess(new Case(patient("a"), TODAY,
-                List.of(Finding.present(Code.SADDLE_ANAESTHESIA), Finding.present(Code.BLADDER_DYSFUNCTION))));
-        Assessment next = ENGINE.assess(new Case(patient("b"), TODAY, List.of(Finding.absent(Code.LEG_PAIN))));
+                List.of(Finding.present("SADDLE_ANAESTHESIA"), Finding.present("BLADDER_DYSFUNCTION"))));
+        Assessment next = ENGINE.assess(new Case(patient("b"), TODAY, List.of(Finding.absent("LEG_PAIN"))));
 
         assertEquals(Urgency.EMERGENCY, emergency.urgency().level());
         assertEquals(Urgency.ROUTINE, next.urgency().level());
@@ -187,8 +184,8 @@ class IsolationTest {
     /** Whether a trace entry's matched fact is a finding: its description starts with a code and a status. */
     private static boolean describesAFinding(String matched) {
         String[] words = matched.split("[ ,]", 3);
-        return words.length >= 2 && Code.parse(words[0]).filter(c -> c.name().equals(words[0])).isPresent()
-                && List.of("present", "absent", "unknown").contains(words[1]);
+        return words.length >= 2 && org.legcds.vocabulary.Vocabulary.packaged().finding(words[0]).isPresent()
+                && List.of("present", "absent", "unknown", "conflicting").contains(words[1]);
     }
 
     /** Every record, list element and value reachable from {@code node}, depth first. */
@@ -242,31 +239,31 @@ class IsolationTest {
     static List<Finding> randomFindings(Random random) {
         List<Finding> findings = new ArrayList<>();
         if (random.nextBoolean()) {
-            Finding pain = Finding.present(Code.LEG_PAIN).on(random.nextBoolean() ? Laterality.BILATERAL : Laterality.LEFT);
-            List<Trigger> triggers = new ArrayList<>();
-            for (Trigger t : List.of(Trigger.WALKING, Trigger.STANDING, Trigger.REST)) {
+            Finding pain = Finding.present("LEG_PAIN").on(random.nextBoolean() ? Laterality.BILATERAL : Laterality.LEFT);
+            List<String> triggers = new ArrayList<>();
+            for (String t : List.of("WALKING", "STANDING", "REST")) {
                 if (random.nextInt(3) == 0) {
                     triggers.add(t);
                 }
             }
-            List<Relief> reliefs = new ArrayList<>();
-            for (Relief r : List.of(Relief.STANDING_STILL, Relief.SITTING, Relief.LEANING_FORWARD)) {
+            List<String> reliefs = new ArrayList<>();
+            for (String r : List.of("STANDING_STILL", "SITTING", "LEANING_FORWARD")) {
                 if (random.nextInt(3) == 0) {
                     reliefs.add(r);
                 }
             }
-            pain = pain.broughtOnBy(triggers.toArray(Trigger[]::new)).relievedBy(reliefs.toArray(Relief[]::new));
+            pain = pain.broughtOnBy(triggers.toArray(String[]::new)).relievedBy(reliefs.toArray(String[]::new));
             if (random.nextInt(4) == 0) {
                 pain = pain.withOnset(Onset.SUDDEN);
             }
             findings.add(pain);
         } else if (random.nextBoolean()) {
-            findings.add(Finding.absent(Code.LEG_PAIN));
+            findings.add(Finding.absent("LEG_PAIN"));
         }
-        for (Code code : List.of(Code.CALF_PAIN, Code.SHOPPING_CART_SIGN, Code.DIMINISHED_FOOT_PULSES,
-                Code.BLADDER_DYSFUNCTION, Code.BOWEL_DYSFUNCTION, Code.SADDLE_ANAESTHESIA, Code.URINARY_HESITANCY,
-                Code.COLD_LIMB, Code.PALE_OR_BLUE_LIMB, Code.ABSENT_FOOT_PULSE, Code.SEVERE_LEG_PAIN,
-                Code.PROGRESSIVE_WEAKNESS, Code.SMOKING)) {
+        for (String code : List.of("CALF_PAIN", "SHOPPING_CART_SIGN", "DIMINISHED_FOOT_PULSES",
+                "BLADDER_DYSFUNCTION", "BOWEL_DYSFUNCTION", "SADDLE_ANAESTHESIA", "URINARY_HESITANCY",
+                "COLD_LIMB", "PALE_OR_BLUE_LIMB", "ABSENT_FOOT_PULSE", "SEVERE_LEG_PAIN",
+                "PROGRESSIVE_WEAKNESS", "SMOKING")) {
             int pick = random.nextInt(6);
             if (pick == 0) {
                 findings.add(Finding.present(code));
@@ -275,7 +272,7 @@ class IsolationTest {
             }
         }
         if (random.nextInt(3) == 0) {
-            findings.add(Finding.measured(Code.ANKLE_BRACHIAL_INDEX, 0.4 + random.nextInt(120) / 100.0, "1")
+            findings.add(Finding.measured("ANKLE_BRACHIAL_INDEX", 0.4 + random.nextInt(120) / 100.0, "1")
                     .on(Laterality.RIGHT));
         }
         return findings;

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -75,7 +74,7 @@ class PrecompiledRulesTest {
         public static void main(String[] args) {
             LegCds engine = "packaged".equals(args[0]) ? LegCds.packaged() : LegCds.fromDirectory(Path.of(args[0]));
             var assessment = engine.assess(new Patient("probe", 70, Sex.MALE, Status.ABSENT), LocalDate.of(2026, 11, 21),
-                    List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));
+                    List.of(Finding.present("SADDLE_ANAESTHESIA")));
             if (assessment.redFlags().isEmpty()) {
                 throw new IllegalStateException("the probe's assessment raised no red flag");
             }

@@ -2,21 +2,23 @@ package org.legcds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
-import org.legcds.facts.CodeKind;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.ModifierDefinition;
+import org.legcds.vocabulary.Qualifier;
+import org.legcds.vocabulary.UnitRange;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Test fixture: varied, valid cases drawn from a seeded {@link Random} over the whole vocabulary, so that stress tests
@@ -24,7 +26,8 @@ import org.legcds.facts.Trigger;
  */
 final class RandomCases {
 
-    private static final Code[] CODES = Code.values();
+    private static final Vocabulary VOCABULARY = Vocabulary.packaged();
+    private static final FindingDefinition[] CODES = VOCABULARY.findings().toArray(FindingDefinition[]::new);
     private static final Laterality[] SIDES = Laterality.values();
 
     private RandomCases() {
@@ -53,8 +56,8 @@ final class RandomCases {
         // how full the record is varies from case to case: some nearly empty, some thorough
         int density = 2 + random.nextInt(10);
         List<Finding> findings = new ArrayList<>();
-        for (Code code : CODES) {
-            if (random.nextInt(density) != 0 && code != Code.LEG_PAIN) {
+        for (FindingDefinition code : CODES) {
+            if (random.nextInt(density) != 0 && !code.id().equals("LEG_PAIN")) {
                 continue;
             }
             Finding finding = finding(random, code);
@@ -65,29 +68,37 @@ final class RandomCases {
         return new Case(patient, date, findings);
     }
 
-    private static Finding finding(Random random, Code code) {
+    private static Finding finding(Random random, FindingDefinition definition) {
+        String code = definition.id();
         Laterality side = random.nextInt(3) == 0 ? null : SIDES[random.nextInt(SIDES.length)];
-        if (code.isMeasurement()) {
+        if (definition.isMeasurement()) {
             if (random.nextInt(5) == 0) {
                 return Finding.unknown(code).on(side);
             }
-            double value = code.min() + random.nextDouble() * (code.max() - code.min());
+            UnitRange range = definition.units().get(0);
+            double value = range.min() + random.nextDouble() * (range.max() - range.min());
             value = Math.round(value * 100) / 100.0;
-            String unit = code.units().get(0);
-            if (value < code.min() || value > code.max()) {
-                value = code.min();
+            String unit = range.unit();
+            if (value < range.min() || value > range.max()) {
+                value = range.min();
             }
             return Finding.measured(code, value, unit).on(side);
         }
         int pick = random.nextInt(8);
         if (pick < 4) {
             Finding present = Finding.present(code).on(side);
-            if (code.kind() == CodeKind.SYMPTOM) {
-                if (random.nextInt(3) == 0) {
+            if (definition.kind() == org.legcds.vocabulary.FindingKind.SYMPTOM) {
+                if (random.nextInt(3) == 0 && definition.qualifiers().contains(Qualifier.ONSET)) {
                     present = present.withOnset(random.nextBoolean() ? Onset.SUDDEN : Onset.GRADUAL);
                 }
-                present = present.broughtOnBy(some(random, Trigger.class).toArray(Trigger[]::new))
-                        .relievedBy(some(random, Relief.class).toArray(Relief[]::new));
+                if (definition.qualifiers().contains(Qualifier.TRIGGERS)) {
+                    present = present.broughtOnBy(some(random, VOCABULARY.modifiers(ModifierDefinition.Kind.TRIGGER))
+                            .toArray(String[]::new));
+                }
+                if (definition.qualifiers().contains(Qualifier.RELIEFS)) {
+                    present = present.relievedBy(some(random, VOCABULARY.modifiers(ModifierDefinition.Kind.RELIEF))
+                            .toArray(String[]::new));
+                }
             }
             return present;
         }
@@ -97,9 +108,10 @@ final class RandomCases {
         return Finding.unknown(code).on(side);
     }
 
-    private static <E extends Enum<E>> Set<E> some(Random random, Class<E> type) {
-        Set<E> chosen = EnumSet.noneOf(type);
-        for (E value : type.getEnumConstants()) {
+    private static Set<String> some(Random random, Collection<ModifierDefinition> modifiers) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (ModifierDefinition modifier : modifiers) {
+            String value = modifier.id();
             if (random.nextInt(4) == 0) {
                 chosen.add(value);
             }

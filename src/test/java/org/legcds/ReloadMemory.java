@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -43,7 +42,7 @@ public final class ReloadMemory {
         Path rules = Clinic.copyTree(source, Files.createTempDirectory("legcds-reload-memory").resolve("rules"));
         Path edited = Files.walk(rules).filter(p -> p.toString().endsWith(".drl")).sorted().findFirst().orElseThrow();
         Case patientCase = new Case(new Patient("memory-check", 60, Sex.MALE, Status.ABSENT), LocalDate.of(2026, 11, 21),
-                List.of(Finding.present(Code.SADDLE_ANAESTHESIA)));
+                List.of(Finding.present("SADDLE_ANAESTHESIA")));
 
         ReloadableEngine engine = ReloadableEngine.fromDirectory(rules);
         engine.assess(patientCase);

@@ -67,7 +67,7 @@ class RuleCompilationTest {
     void aRuleWithoutASourceClaimIsRefused(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("extra.drl"), HEADER + "rule \"no provenance\"\n    @id(X-3)\nwhen\n"
-                + "    Finding(code == Code.FEVER)\nthen\nend\n");
+                + "    Finding(code == \"FEVER\")\nthen\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
@@ -80,7 +80,7 @@ class RuleCompilationTest {
     void aMistakeInARuleConsequenceIsReportedAtItsDrlLineNotInGeneratedJava(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/then.drl"), HEADER + "rule \"bad consequence\"\n    @id(X-4) @source(S000-C01)\n"
-                + "when\n    Finding(code == Code.FEVER)\nthen\n"
+                + "when\n    Finding(code == \"FEVER\")\nthen\n"
                 + "    insertLogical(new PatternFound(DistributionPattern.NO_SUCH_PATTERN));\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
@@ -94,8 +94,8 @@ class RuleCompilationTest {
     void anUnknownVocabularyCodeIsReportedAtItsLine(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/code.drl"), HEADER + "rule \"typo\"\n    @id(X-5) @source(S000-C01)\n"
-                + "when\n    // Code.LEG_PAINN in a comment must not be matched\n"
-                + "    Finding(code == Code.LEG_PAINN)\nthen\nend\n");
+                + "when\n    // \"LEG_PAINN\" in a comment must not be matched\n"
+                + "    Finding(code == \"LEG_PAINN\")\nthen\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
@@ -106,7 +106,7 @@ class RuleCompilationTest {
     void aDuplicateRuleIdIsRefused(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("extra.drl"), HEADER + "rule \"copycat\"\n    @id(RF-CES-01) @source(S000-C18)\nwhen\n"
-                + "    Finding(code == Code.FEVER)\nthen\nend\n");
+                + "    Finding(code == \"FEVER\")\nthen\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
@@ -118,9 +118,9 @@ class RuleCompilationTest {
         Path rules = Clinic.copyOfRules(dir);
         // lines 7-12 a rule with the same finding, so the statement alone would not say which rule it is
         write(rules.resolve("broken/then.drl"), HEADER
-                + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == Code.FEVER)\nthen\nend\n\n"
+                + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == \"FEVER\")\nthen\nend\n\n"
                 + "rule \"calls what does not exist\"\n    @id(X-7) @source(S000-C01)\nwhen\n"
-                + "    Finding(code == Code.FEVER)\nthen\n"
+                + "    Finding(code == \"FEVER\")\nthen\n"
                 + "    insertLogical(new PatternFound(DistributionPattern.BILATERAL));\n    noSuchMethod(1);\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));

@@ -15,17 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
-import org.legcds.facts.Relief;
-import org.legcds.facts.Trigger;
 
 @DisplayName("Switching rules off (for testing the knowledge base): an agenda filter, no rebuild")
 class RulesDisabledTest {
 
     private static final List<Finding> VASCULAR = List.of(
-            bilateral(Code.LEG_PAIN).broughtOnBy(Trigger.WALKING).relievedBy(Relief.STANDING_STILL),
-            bilateral(Code.CALF_PAIN));
+            bilateral("LEG_PAIN").broughtOnBy("WALKING").relievedBy("STANDING_STILL"),
+            bilateral("CALF_PAIN"));
 
     @Test
     void aDisabledRuleNeverFiresAndItsConclusionsAreMissing() {
@@ -61,7 +58,7 @@ class RulesDisabledTest {
     void sessionsOfTheViewHonourIt() {
         LegCds view = Clinic.ENGINE.withRulesDisabled(Set.of("RF-CES-03"));
         try (CaseSession session = view.openSession(Clinic.PATIENT, Clinic.TODAY)) {
-            session.record(Finding.present(Code.SADDLE_ANAESTHESIA));
+            session.record(Finding.present("SADDLE_ANAESTHESIA"));
             Assessment a = session.assess();
             assertTrue(a.redFlags().isEmpty(), "the saddle-anaesthesia rule is off");
             assertFalse(firedRules(a).contains("RF-CES-03"));

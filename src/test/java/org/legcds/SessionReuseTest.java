@@ -16,9 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -35,8 +34,8 @@ class SessionReuseTest {
     @Test
     void thousandsOfAlternatingPatientsEachGetTheAssessmentOfAFreshSession() {
         Case emergency = new Case(patient("cauda-equina"), TODAY,
-                List.of(Finding.present(Code.SADDLE_ANAESTHESIA), Finding.present(Code.BLADDER_DYSFUNCTION)));
-        Case routine = new Case(patient("no-pain"), TODAY, List.of(Finding.absent(Code.LEG_PAIN)));
+                List.of(Finding.present("SADDLE_ANAESTHESIA"), Finding.present("BLADDER_DYSFUNCTION")));
+        Case routine = new Case(patient("no-pain"), TODAY, List.of(Finding.absent("LEG_PAIN")));
         List<Case> cases = new ArrayList<>(List.of(emergency, routine));
         Random random = new Random(5);
         for (int i = 0; i < 48; i++) {
@@ -64,7 +63,7 @@ class SessionReuseTest {
         Path rules = Clinic.copyOfRules(dir);
         Files.writeString(rules.resolve("zz-throws.drl"), "package org.legcds.rules;\n\nimport org.legcds.facts.*;\n\n"
                 + "rule \"test only: fails on nausea\"\n    @id(TEST-THROWS) @source(S000-C01)\nwhen\n"
-                + "    Finding(code == Code.NAUSEA, present)\nthen\n"
+                + "    Finding(code == \"NAUSEA\", present)\nthen\n"
                 + "    throw new IllegalStateException(\"failing on purpose\");\nend\n");
         LegCds engine = LegCds.fromDirectory(rules);
         Random random = new Random(11);
@@ -76,7 +75,7 @@ class SessionReuseTest {
 
         for (int round = 0; round < 200; round++) {
             List<Finding> failing = new ArrayList<>(IsolationTest.randomFindings(random));
-            failing.add(Finding.present(Code.NAUSEA));
+            failing.add(Finding.present("NAUSEA"));
             Case broken = new Case(patient("failing-" + round), TODAY, failing);
             assertThrows(RuntimeException.class, () -> engine.assess(broken));
             int i = round % cases.size();

@@ -12,11 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
-import org.legcds.facts.Code;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
-import org.legcds.facts.Relief;
-import org.legcds.facts.Trigger;
 
 /**
  * Writes a synthetic population of leg-pain cases as NDJSON (one case file per line) for {@code legcds batch}: the
@@ -151,115 +148,115 @@ public final class PopulationGenerator {
     // --- presentations -------------------------------------------------------------------------------------------
 
     private void vascular(Findings f) {
-        Trigger[] triggers = chance(0.3) ? new Trigger[] {Trigger.WALKING, Trigger.STAIRS} : new Trigger[] {Trigger.WALKING};
-        Relief relief = chance(0.8) ? Relief.STANDING_STILL : Relief.REST;
-        f.present(Code.LEG_PAIN, side(0.75), Onset.GRADUAL, triggers, new Relief[] {relief});
-        f.maybe(Code.CALF_PAIN, 0.7, Laterality.BILATERAL);
-        f.maybe(Code.CRAMPING_PAIN, 0.6, null);
-        f.maybe(Code.BUTTOCK_PAIN, 0.1, null);
+        String[] triggers = chance(0.3) ? new String[] {"WALKING", "STAIRS"} : new String[] {"WALKING"};
+        String relief = chance(0.8) ? "STANDING_STILL" : "REST";
+        f.present("LEG_PAIN", side(0.75), Onset.GRADUAL, triggers, new String[] {relief});
+        f.maybe("CALF_PAIN", 0.7, Laterality.BILATERAL);
+        f.maybe("CRAMPING_PAIN", 0.6, null);
+        f.maybe("BUTTOCK_PAIN", 0.1, null);
         if (chance(0.6)) {
-            f.present(Code.DIMINISHED_FOOT_PULSES, Laterality.BILATERAL);
+            f.present("DIMINISHED_FOOT_PULSES", Laterality.BILATERAL);
         }
         if (chance(0.3)) {
-            f.measured(Code.ANKLE_BRACHIAL_INDEX, Laterality.LEFT, round(0.45 + random.nextDouble() * 0.5, 2), "1");
-            f.measured(Code.ANKLE_BRACHIAL_INDEX, Laterality.RIGHT, round(0.45 + random.nextDouble() * 0.6, 2), "1");
+            f.measured("ANKLE_BRACHIAL_INDEX", Laterality.LEFT, round(0.45 + random.nextDouble() * 0.5, 2), "1");
+            f.measured("ANKLE_BRACHIAL_INDEX", Laterality.RIGHT, round(0.45 + random.nextDouble() * 0.6, 2), "1");
         }
-        f.maybe(Code.SMOKING, 0.6, null);
-        f.maybe(Code.PERIPHERAL_ARTERY_DISEASE, 0.15, null);
+        f.maybe("SMOKING", 0.6, null);
+        f.maybe("PERIPHERAL_ARTERY_DISEASE", 0.15, null);
     }
 
     private void neurogenic(Findings f) {
-        f.present(Code.LEG_PAIN, Laterality.BILATERAL, Onset.GRADUAL,
-                new Trigger[] {Trigger.STANDING, Trigger.WALKING},
-                chance(0.5) ? new Relief[] {Relief.SITTING, Relief.LEANING_FORWARD} : new Relief[] {Relief.SITTING});
-        f.maybe(Code.LOW_BACK_PAIN, 0.7, null);
-        f.maybe(Code.SHOPPING_CART_SIGN, 0.4, null);
-        f.maybe(Code.NUMBNESS, 0.3, Laterality.BILATERAL);
-        f.maybe(Code.THIGH_PAIN, 0.3, Laterality.BILATERAL);
+        f.present("LEG_PAIN", Laterality.BILATERAL, Onset.GRADUAL,
+                new String[] {"STANDING", "WALKING"},
+                chance(0.5) ? new String[] {"SITTING", "LEANING_FORWARD"} : new String[] {"SITTING"});
+        f.maybe("LOW_BACK_PAIN", 0.7, null);
+        f.maybe("SHOPPING_CART_SIGN", 0.4, null);
+        f.maybe("NUMBNESS", 0.3, Laterality.BILATERAL);
+        f.maybe("THIGH_PAIN", 0.3, Laterality.BILATERAL);
         if (chance(0.5)) {
-            f.absent(Code.DIMINISHED_FOOT_PULSES);
+            f.absent("DIMINISHED_FOOT_PULSES");
         }
-        f.maybe(Code.SPINAL_STENOSIS, 0.2, null);
-        f.maybe(Code.SPONDYLOLISTHESIS, 0.05, null);
-        f.maybe(Code.IMAGING_LUMBAR_STENOSIS, 0.15, null);
+        f.maybe("SPINAL_STENOSIS", 0.2, null);
+        f.maybe("SPONDYLOLISTHESIS", 0.05, null);
+        f.maybe("IMAGING_LUMBAR_STENOSIS", 0.15, null);
     }
 
     private void neuropathy(Findings f) {
-        f.present(Code.PARESTHESIA, Laterality.BILATERAL);
-        f.maybe(Code.NUMBNESS, 0.7, Laterality.BILATERAL);
-        f.maybe(Code.BURNING_PAIN, 0.5, null);
-        f.maybe(Code.FOOT_PAIN, 0.5, Laterality.BILATERAL);
-        f.maybe(Code.STOCKING_GLOVE_SYMPTOMS, 0.5, null);
-        f.maybe(Code.SYMMETRIC_SYMPTOMS, 0.6, null);
+        f.present("PARESTHESIA", Laterality.BILATERAL);
+        f.maybe("NUMBNESS", 0.7, Laterality.BILATERAL);
+        f.maybe("BURNING_PAIN", 0.5, null);
+        f.maybe("FOOT_PAIN", 0.5, Laterality.BILATERAL);
+        f.maybe("STOCKING_GLOVE_SYMPTOMS", 0.5, null);
+        f.maybe("SYMMETRIC_SYMPTOMS", 0.6, null);
         if (chance(0.3)) { // neuropathic pain, worse at rest and at night: not claudication
-            f.present(Code.LEG_PAIN, Laterality.BILATERAL, Onset.GRADUAL,
-                    new Trigger[] {Trigger.REST, Trigger.LYING_DOWN}, new Relief[] {Relief.MOVEMENT});
+            f.present("LEG_PAIN", Laterality.BILATERAL, Onset.GRADUAL,
+                    new String[] {"REST", "LYING_DOWN"}, new String[] {"MOVEMENT"});
         } else if (chance(0.4)) {
-            f.present(Code.LEG_PAIN, Laterality.BILATERAL);
+            f.present("LEG_PAIN", Laterality.BILATERAL);
         }
         if (chance(0.55)) {
-            f.present(Code.DIABETES, null);
-            f.maybe(Code.METFORMIN, 0.5, null);
+            f.present("DIABETES", null);
+            f.maybe("METFORMIN", 0.5, null);
             if (chance(0.4)) {
-                f.measured(Code.HBA1C, null, round(5.5 + random.nextDouble() * 6.5, 1), "%");
+                f.measured("HBA1C", null, round(5.5 + random.nextDouble() * 6.5, 1), "%");
             }
         }
-        f.maybe(Code.ALCOHOL_MISUSE, 0.1, null);
-        f.maybe(Code.B12_DEFICIENCY, 0.08, null);
+        f.maybe("ALCOHOL_MISUSE", 0.1, null);
+        f.maybe("B12_DEFICIENCY", 0.08, null);
         if (chance(0.2)) {
-            f.measured(Code.VITAMIN_B12, null, Math.round(100 + random.nextDouble() * 800), "pg/mL");
+            f.measured("VITAMIN_B12", null, Math.round(100 + random.nextDouble() * 800), "pg/mL");
         }
         if (chance(0.05)) {
-            f.present(Code.HYPOTHYROIDISM, null);
-            f.measured(Code.TSH, null, round(0.5 + random.nextDouble() * 12, 1), "mIU/L");
+            f.present("HYPOTHYROIDISM", null);
+            f.measured("TSH", null, round(0.5 + random.nextDouble() * 12, 1), "mIU/L");
         }
         if (chance(0.08)) {
-            f.present(Code.CHRONIC_KIDNEY_DISEASE, null);
-            f.measured(Code.EGFR, null, Math.round(15 + random.nextDouble() * 50), "mL/min/1.73m2");
+            f.present("CHRONIC_KIDNEY_DISEASE", null);
+            f.measured("EGFR", null, Math.round(15 + random.nextDouble() * 50), "mL/min/1.73m2");
         }
-        f.maybe(Code.CHEMOTHERAPY, 0.03, null);
-        f.maybe(Code.BARIATRIC_SURGERY, 0.02, null);
+        f.maybe("CHEMOTHERAPY", 0.03, null);
+        f.maybe("BARIATRIC_SURGERY", 0.02, null);
     }
 
     private void sciatica(Findings f) {
         Laterality side = random.nextBoolean() ? Laterality.LEFT : Laterality.RIGHT;
-        f.present(Code.LEG_PAIN, side, chance(0.3) ? Onset.SUDDEN : Onset.GRADUAL, new Trigger[0], new Relief[0]);
-        f.present(Code.RADIATING_LEG_PAIN, side);
-        f.maybe(Code.LOW_BACK_PAIN, 0.8, null);
-        f.maybe(Code.STRAIGHT_LEG_RAISE_POSITIVE, 0.5, side);
-        f.maybe(Code.DERMATOMAL_DISTRIBUTION, 0.5, side);
-        f.maybe(Code.PARESTHESIA, 0.3, side);
-        f.maybe(Code.HERNIATED_DISC, 0.2, null);
-        f.maybe(Code.DEGENERATIVE_DISC_DISEASE, 0.1, null);
-        f.maybe(Code.IMAGING_NERVE_ROOT_COMPRESSION, 0.1, null);
+        f.present("LEG_PAIN", side, chance(0.3) ? Onset.SUDDEN : Onset.GRADUAL, new String[0], new String[0]);
+        f.present("RADIATING_LEG_PAIN", side);
+        f.maybe("LOW_BACK_PAIN", 0.8, null);
+        f.maybe("STRAIGHT_LEG_RAISE_POSITIVE", 0.5, side);
+        f.maybe("DERMATOMAL_DISTRIBUTION", 0.5, side);
+        f.maybe("PARESTHESIA", 0.3, side);
+        f.maybe("HERNIATED_DISC", 0.2, null);
+        f.maybe("DEGENERATIVE_DISC_DISEASE", 0.1, null);
+        f.maybe("IMAGING_NERVE_ROOT_COMPRESSION", 0.1, null);
     }
 
     private void arthritis(Findings f) {
         boolean hip = random.nextBoolean();
-        f.present(hip ? Code.HIP_PAIN : Code.KNEE_PAIN, side(0.5));
-        f.present(hip ? Code.HIP_OSTEOARTHRITIS : Code.KNEE_OSTEOARTHRITIS, null);
-        f.maybe(Code.JOINT_STIFFNESS, 0.6, null);
+        f.present(hip ? "HIP_PAIN" : "KNEE_PAIN", side(0.5));
+        f.present(hip ? "HIP_OSTEOARTHRITIS" : "KNEE_OSTEOARTHRITIS", null);
+        f.maybe("JOINT_STIFFNESS", 0.6, null);
         double triggers = random.nextDouble();
-        f.present(Code.LEG_PAIN, side(0.5), Onset.GRADUAL,
-                triggers < 0.4 ? new Trigger[] {Trigger.WALKING, Trigger.RISING_FROM_SITTING}
-                        : triggers < 0.7 ? new Trigger[] {Trigger.RISING_FROM_SITTING} : new Trigger[0],
-                chance(0.5) ? new Relief[] {Relief.REST} : new Relief[0]);
+        f.present("LEG_PAIN", side(0.5), Onset.GRADUAL,
+                triggers < 0.4 ? new String[] {"WALKING", "RISING_FROM_SITTING"}
+                        : triggers < 0.7 ? new String[] {"RISING_FROM_SITTING"} : new String[0],
+                chance(0.5) ? new String[] {"REST"} : new String[0]);
         if (chance(0.1)) {
-            f.present(Code.RHEUMATOID_ARTHRITIS, null);
-            f.present(Code.JOINT_SWELLING, Laterality.BILATERAL);
+            f.present("RHEUMATOID_ARTHRITIS", null);
+            f.present("JOINT_SWELLING", Laterality.BILATERAL);
         }
     }
 
     /** Only the complaint, and a few answers that may be unknown: the record of a first contact. */
     private void sparse(Findings f) {
         if (chance(0.85)) {
-            f.present(Code.LEG_PAIN, side(0.7));
+            f.present("LEG_PAIN", side(0.7));
         } else {
-            f.unknown(Code.LEG_PAIN);
+            f.unknown("LEG_PAIN");
         }
-        Code[] extras = {Code.LEG_WEAKNESS, Code.NUMBNESS, Code.LOW_BACK_PAIN, Code.NIGHT_PAIN, Code.LEG_SWELLING};
+        String[] extras = {"LEG_WEAKNESS", "NUMBNESS", "LOW_BACK_PAIN", "NIGHT_PAIN", "LEG_SWELLING"};
         for (int i = random.nextInt(3); i > 0; i--) {
-            Code code = extras[random.nextInt(extras.length)];
+            String code = extras[random.nextInt(extras.length)];
             double status = random.nextDouble();
             if (status < 0.4) {
                 f.present(code, null);
@@ -273,70 +270,70 @@ public final class PopulationGenerator {
 
     private void riskFactors(Findings f, int age) {
         double older = age >= 60 ? 1.5 : 1;
-        f.maybeKnown(Code.DIABETES, 0.15 * older);
-        f.maybeKnown(Code.HYPERTENSION, 0.3 * older);
-        f.maybeKnown(Code.HIGH_CHOLESTEROL, 0.25 * older);
-        f.maybeKnown(Code.SMOKING, 0.2);
+        f.maybeKnown("DIABETES", 0.15 * older);
+        f.maybeKnown("HYPERTENSION", 0.3 * older);
+        f.maybeKnown("HIGH_CHOLESTEROL", 0.25 * older);
+        f.maybeKnown("SMOKING", 0.2);
     }
 
     /** One red-flag presentation; it replaces what the profile said about the same findings. */
     private void redFlag(Findings f) {
         switch (random.nextInt(9)) {
             case 0 -> { // cauda equina syndrome
-                f.replace(Code.SADDLE_ANAESTHESIA, Laterality.BILATERAL);
-                f.replace(chance(0.5) ? Code.BLADDER_DYSFUNCTION : Code.URINARY_HESITANCY, null);
-                f.replace(Code.LOW_BACK_PAIN, null);
+                f.replace("SADDLE_ANAESTHESIA", Laterality.BILATERAL);
+                f.replace(chance(0.5) ? "BLADDER_DYSFUNCTION" : "URINARY_HESITANCY", null);
+                f.replace("LOW_BACK_PAIN", null);
             }
             case 1 -> { // acute limb ischaemia
-                f.put(Code.LEG_PAIN, "{\"code\":\"LEG_PAIN\",\"status\":\"present\",\"laterality\":\"left\","
+                f.put("LEG_PAIN", "{\"code\":\"LEG_PAIN\",\"status\":\"present\",\"laterality\":\"left\","
                         + "\"onset\":\"sudden\"}");
-                f.replace(Code.SEVERE_LEG_PAIN, null);
-                f.replace(Code.COLD_LIMB, Laterality.LEFT);
-                f.replace(Code.PALE_OR_BLUE_LIMB, Laterality.LEFT);
-                f.replace(Code.ABSENT_FOOT_PULSE, Laterality.LEFT);
+                f.replace("SEVERE_LEG_PAIN", null);
+                f.replace("COLD_LIMB", Laterality.LEFT);
+                f.replace("PALE_OR_BLUE_LIMB", Laterality.LEFT);
+                f.replace("ABSENT_FOOT_PULSE", Laterality.LEFT);
             }
             case 2 -> { // serious infection
-                f.replace(Code.FEVER, null);
-                f.replace(Code.CHILLS, null);
-                f.replace(Code.SPREADING_REDNESS, Laterality.RIGHT);
+                f.replace("FEVER", null);
+                f.replace("CHILLS", null);
+                f.replace("SPREADING_REDNESS", Laterality.RIGHT);
             }
             case 3 -> { // abdominal aortic aneurysm
-                f.replace(Code.PULSATILE_ABDOMINAL_MASS, null);
-                f.replace(Code.EXCRUCIATING_BACK_PAIN, null);
+                f.replace("PULSATILE_ABDOMINAL_MASS", null);
+                f.replace("EXCRUCIATING_BACK_PAIN", null);
             }
             case 4 -> { // malignancy
-                f.replace(Code.CANCER_HISTORY, null);
-                f.replace(Code.WEIGHT_LOSS, null);
-                f.replace(Code.NIGHT_PAIN, null);
+                f.replace("CANCER_HISTORY", null);
+                f.replace("WEIGHT_LOSS", null);
+                f.replace("NIGHT_PAIN", null);
             }
             case 5 -> { // progressive neurological deficit
-                f.replace(Code.PROGRESSIVE_WEAKNESS, Laterality.BILATERAL);
-                f.replace(Code.LEG_WEAKNESS, Laterality.BILATERAL);
+                f.replace("PROGRESSIVE_WEAKNESS", Laterality.BILATERAL);
+                f.replace("LEG_WEAKNESS", Laterality.BILATERAL);
             }
             case 6 -> { // severe pain with swelling
-                f.replace(Code.SEVERE_LEG_PAIN, null);
-                f.replace(Code.LEG_SWELLING, Laterality.RIGHT);
+                f.replace("SEVERE_LEG_PAIN", null);
+                f.replace("LEG_SWELLING", Laterality.RIGHT);
             }
             case 7 -> { // cervical myelopathy
-                f.replace(Code.HAND_SYMPTOMS, Laterality.BILATERAL);
-                f.replace(Code.GAIT_DISTURBANCE, null);
+                f.replace("HAND_SYMPTOMS", Laterality.BILATERAL);
+                f.replace("GAIT_DISTURBANCE", null);
             }
             default -> { // rest pain with arterial disease: chronic limb-threatening ischaemia
                 vascular(f);
-                f.put(Code.LEG_PAIN, "{\"code\":\"LEG_PAIN\",\"status\":\"present\",\"laterality\":\"bilateral\","
+                f.put("LEG_PAIN", "{\"code\":\"LEG_PAIN\",\"status\":\"present\",\"laterality\":\"bilateral\","
                         + "\"onset\":\"gradual\",\"triggers\":[\"walking\",\"rest\",\"lying_down\"],"
                         + "\"reliefs\":[\"standing_still\"]}");
-                f.replace(Code.NIGHT_PAIN, null);
+                f.replace("NIGHT_PAIN", null);
             }
         }
     }
 
     /** The red-flag questions, each answered "no" with probability 0.95 and otherwise left unknown. */
     private void redFlagScreen(Findings f) {
-        for (Code code : new Code[] {Code.SADDLE_ANAESTHESIA, Code.BLADDER_DYSFUNCTION, Code.URINARY_HESITANCY,
-                Code.ALTERED_URINARY_SENSATION, Code.BOWEL_DYSFUNCTION, Code.ABSENT_FOOT_PULSE, Code.FEVER, Code.SPREADING_REDNESS, Code.WEIGHT_LOSS, Code.CANCER_HISTORY,
-                Code.COLD_LIMB, Code.PALE_OR_BLUE_LIMB, Code.PROGRESSIVE_WEAKNESS, Code.PROGRESSIVE_NUMBNESS,
-                Code.EXCRUCIATING_BACK_PAIN, Code.LEG_SWELLING, Code.HAND_SYMPTOMS, Code.GAIT_DISTURBANCE}) {
+        for (String code : new String[] {"SADDLE_ANAESTHESIA", "BLADDER_DYSFUNCTION", "URINARY_HESITANCY",
+                "ALTERED_URINARY_SENSATION", "BOWEL_DYSFUNCTION", "ABSENT_FOOT_PULSE", "FEVER", "SPREADING_REDNESS", "WEIGHT_LOSS", "CANCER_HISTORY",
+                "COLD_LIMB", "PALE_OR_BLUE_LIMB", "PROGRESSIVE_WEAKNESS", "PROGRESSIVE_NUMBNESS",
+                "EXCRUCIATING_BACK_PAIN", "LEG_SWELLING", "HAND_SYMPTOMS", "GAIT_DISTURBANCE"}) {
             if (chance(0.95)) {
                 f.absentIfUnrecorded(code);
             }
@@ -383,11 +380,11 @@ public final class PopulationGenerator {
     private final class Findings {
         private final Map<String, String> byKey = new LinkedHashMap<>();
 
-        void present(Code code, Laterality side) {
+        void present(String code, Laterality side) {
             put(code, finding(code, "present", side));
         }
 
-        void present(Code code, Laterality side, Onset onset, Trigger[] triggers, Relief[] reliefs) {
+        void present(String code, Laterality side, Onset onset, String[] triggers, String[] reliefs) {
             StringBuilder json = new StringBuilder(finding(code, "present", side));
             json.setLength(json.length() - 1);
             json.append(",\"onset\":\"").append(lower(onset)).append('"');
@@ -400,29 +397,29 @@ public final class PopulationGenerator {
             put(code, json.append('}').toString());
         }
 
-        void absent(Code code) {
+        void absent(String code) {
             put(code, finding(code, "absent", null));
         }
 
-        void unknown(Code code) {
+        void unknown(String code) {
             put(code, finding(code, "unknown", null));
         }
 
-        void measured(Code code, Laterality side, double value, String unit) {
+        void measured(String code, Laterality side, double value, String unit) {
             String json = finding(code, "present", side);
             json = json.substring(0, json.length() - 1) + ",\"value\":" + value + ",\"unit\":\"" + unit + "\"}";
             byKey.putIfAbsent(code + "/" + side, json);
         }
 
         /** Present with the given probability, otherwise not recorded. */
-        void maybe(Code code, double probability, Laterality side) {
+        void maybe(String code, double probability, Laterality side) {
             if (chance(probability)) {
                 present(code, side);
             }
         }
 
         /** Present with the given probability, otherwise absent (70%) or not recorded. */
-        void maybeKnown(Code code, double probability) {
+        void maybeKnown(String code, double probability) {
             if (chance(probability)) {
                 present(code, null);
             } else if (chance(0.7)) {
@@ -430,21 +427,21 @@ public final class PopulationGenerator {
             }
         }
 
-        void absentIfUnrecorded(Code code) {
+        void absentIfUnrecorded(String code) {
             absent(code);
         }
 
         /** Records a finding present, replacing whatever was recorded for the code. */
-        void replace(Code code, Laterality side) {
-            byKey.put(code.name(), finding(code, "present", side));
+        void replace(String code, Laterality side) {
+            byKey.put(code, finding(code, "present", side));
         }
 
         /** Records a finding unless the code already has one. */
-        void put(Code code, String json) {
-            if (code == Code.LEG_PAIN && json.contains("\"onset\"")) {
-                byKey.put(code.name(), json); // the presentation's qualified pain wins over a bare mention
+        void put(String code, String json) {
+            if (code.equals("LEG_PAIN") && json.contains("\"onset\"")) {
+                byKey.put(code, json); // the presentation's qualified pain wins over a bare mention
             } else {
-                byKey.putIfAbsent(code.name(), json);
+                byKey.putIfAbsent(code, json);
             }
         }
 
@@ -454,15 +451,15 @@ public final class PopulationGenerator {
             return all.toString();
         }
 
-        private String finding(Code code, String status, Laterality side) {
-            return "{\"code\":\"" + code.name() + "\",\"status\":\"" + status + "\""
+        private String finding(String code, String status, Laterality side) {
+            return "{\"code\":\"" + code + "\",\"status\":\"" + status + "\""
                     + (side == null ? "" : ",\"laterality\":\"" + lower(side) + "\"") + "}";
         }
 
-        private String list(Enum<?>[] values) {
+        private String list(String[] values) {
             StringJoiner list = new StringJoiner(",", "[", "]");
-            for (Enum<?> value : values) {
-                list.add("\"" + lower(value) + "\"");
+            for (String value : values) {
+                list.add("\"" + value.toLowerCase(Locale.ROOT) + "\"");
             }
             return list.toString();
         }

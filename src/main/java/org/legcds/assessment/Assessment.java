@@ -38,23 +38,23 @@ public record Assessment(Triage urgency, List<RedFlag> redFlags, List<NotEvaluat
         trace = List.copyOf(trace);
     }
 
-    /** The red flag raised for a check, if any. */
-    public Optional<RedFlag> redFlag(RedFlagCheck check) {
-        return redFlags.stream().filter(r -> r.condition() == check).findFirst();
+    /** The red flag raised for a check (its id), if any. */
+    public Optional<RedFlag> redFlag(String check) {
+        return redFlags.stream().filter(r -> r.check().id().equals(check)).findFirst();
     }
 
-    /** The hypothesis for a condition, if it is in the differential. */
-    public Optional<Hypothesis> hypothesis(Condition condition) {
-        return differential.stream().filter(h -> h.condition() == condition).findFirst();
+    /** The hypothesis for a condition (its id), if it is in the differential. */
+    public Optional<Hypothesis> hypothesis(String condition) {
+        return differential.stream().filter(h -> h.condition().id().equals(condition)).findFirst();
     }
 
-    /** The recommendation of a step, if made. */
-    public Optional<Recommendation> recommendation(Step step) {
-        return recommendations.stream().filter(r -> r.step() == step).findFirst();
+    /** The recommendation of a step (its id), if made. */
+    public Optional<Recommendation> recommendation(String step) {
+        return recommendations.stream().filter(r -> r.step().id().equals(step)).findFirst();
     }
 
-    /** Whether a check was left open. */
-    public Optional<NotEvaluated> notEvaluated(RedFlagCheck check) {
-        return notEvaluated.stream().filter(n -> n.check() == check).findFirst();
+    /** Whether a check (its id) was left open. */
+    public Optional<NotEvaluated> notEvaluated(String check) {
+        return notEvaluated.stream().filter(n -> n.check().id().equals(check)).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package org.legcds.assessment;
 
 import java.util.List;
+import org.legcds.vocabulary.ConditionDefinition;
+import org.legcds.vocabulary.CauseCategory;
 
 /**
  * A family of causes represented in the differential.
@@ -8,7 +10,7 @@ import java.util.List;
  * @param category   the family
  * @param conditions the conditions of the differential in it, strongest tier first
  */
-public record CauseCategories(CauseCategory category, List<Condition> conditions) {
+public record CauseCategories(CauseCategory category, List<ConditionDefinition> conditions) {
     public CauseCategories {
         conditions = List.copyOf(conditions);
     }

@@ -1,8 +1,10 @@
 package org.legcds.assessment;
 
 import java.util.List;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.ConditionDefinition;
+import org.legcds.vocabulary.CauseCategory;
 
 /**
  * A condition in the differential.
@@ -17,8 +19,8 @@ import org.legcds.facts.Finding;
  * @param wouldDecide     unknown findings whose answers would confirm or weaken it
  * @param because         the rules that raised it
  */
-public record Hypothesis(Condition condition, String label, CauseCategory category, Tier tier, List<String> reasons,
-                         List<Finding> findingsFor, List<Evidence> findingsAgainst, List<Code> wouldDecide,
+public record Hypothesis(ConditionDefinition condition, String label, CauseCategory category, Tier tier, List<String> reasons,
+                         List<Finding> findingsFor, List<Evidence> findingsAgainst, List<FindingDefinition> wouldDecide,
                          Explanation because) {
     public Hypothesis {
         reasons = List.copyOf(reasons);

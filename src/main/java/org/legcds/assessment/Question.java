@@ -1,6 +1,7 @@
 package org.legcds.assessment;
 
-import org.legcds.facts.Code;
+
+import org.legcds.vocabulary.FindingDefinition;
 
 /**
  * An unknown finding worth asking about or examining.
@@ -11,5 +12,5 @@ import org.legcds.facts.Code;
  * @param why      what the answer would change
  * @param because  the rules that raised the question
  */
-public record Question(Code finding, String label, Priority priority, String why, Explanation because) {
+public record Question(FindingDefinition finding, String label, Priority priority, String why, Explanation because) {
 }

@@ -1,5 +1,8 @@
 package org.legcds.assessment;
 
+
+import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.StepDefinition;
 /**
  * A recommended next step.
  *
@@ -9,5 +12,5 @@ package org.legcds.assessment;
  * @param reason  why (each recommending rule's reason, joined)
  * @param because the rules and findings
  */
-public record Recommendation(Step step, StepKind kind, String label, String reason, Explanation because) {
+public record Recommendation(StepDefinition step, StepKind kind, String label, String reason, Explanation because) {
 }

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,11 +36,14 @@ import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
-import org.legcds.assessment.Step;
-import org.legcds.assessment.StepKind;
+import org.legcds.vocabulary.StepKind;
 import org.legcds.assessment.Tier;
-import org.legcds.facts.Code;
+import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Status;
 
 /**
@@ -125,8 +130,43 @@ public final class CdsCards {
         Text.requireText(patientId, "patientId");
         requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
         unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
+        return from(assessment, patientId, unreadRecords, responseSeed, Vocabulary.packaged());
+    }
+
+    /**
+     * As {@link #from(Assessment, String, List, String)}, for an assessment by a knowledge base with its own vocabulary
+     * (a rules directory): its labels name the findings on the cards.
+     */
+    public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
+                                     String responseSeed, Vocabulary vocabulary) {
+        requireNonNull(assessment, "assessment must not be null");
+        Text.requireText(patientId, "patientId");
+        requireNonNull(unreadRecords, "unreadRecords must not be null (pass an empty list)");
+        unreadRecords.forEach(r -> Text.requireText(r, "unread record"));
         requireNonNull(responseSeed, "responseSeed must not be null (pass \"\" for content-only uuids)");
-        return new Writer(assessment, patientId, unreadRecords, responseSeed).write();
+        requireNonNull(vocabulary, "vocabulary must not be null");
+        return new Writer(assessment, patientId, unreadRecords, responseSeed, vocabulary).write();
+    }
+
+    /**
+     * Whether a chart holds a presentation the packaged knowledge base is for ({@link Vocabulary#presentations()}):
+     * a service answers {@code {"cards": []}} when it does not, so that decision support is quiet on every other chart.
+     */
+    public static boolean relevant(Case patientCase) {
+        return relevant(patientCase, Vocabulary.packaged());
+    }
+
+    /** As {@link #relevant(Case)}, for a knowledge base with its own vocabulary. */
+    public static boolean relevant(Case patientCase, Vocabulary vocabulary) {
+        requireNonNull(patientCase, "patientCase must not be null");
+        Set<String> presentations = vocabulary.presentations().stream().map(FindingDefinition::id)
+                .collect(Collectors.toSet());
+        return patientCase.findings().stream().anyMatch(f -> f.positive() && presentations.contains(f.code()));
+    }
+
+    /** The response that shows nothing: for a chart without a presentation the knowledge base is for. */
+    public static CardsResponse none() {
+        return new CardsResponse(List.of());
     }
 
     /** The response as JSON, exactly as a CDS Service returns it: no null or empty fields. */
@@ -149,16 +189,19 @@ public final class CdsCards {
         private final String patientReference;
         private final String patientId;
         private final List<String> unreadRecords;
-        private final Map<Step, Recommendation> recommended = new EnumMap<>(Step.class);
-        private final Set<Step> offered = EnumSet.noneOf(Step.class);
-        private final Map<Code, Question> questions = new EnumMap<>(Code.class);
+        private final Map<StepDefinition, Recommendation> recommended = new TreeMap<>();
+        private final Set<StepDefinition> offered = new HashSet<>();
+        private final Map<FindingDefinition, Question> questions = new TreeMap<>();
         private final Source plainSource;
+        private final Vocabulary vocabulary;
         private final String responseSeed;
         private int position;
 
-        Writer(Assessment assessment, String patientId, List<String> unreadRecords, String responseSeed) {
+        Writer(Assessment assessment, String patientId, List<String> unreadRecords, String responseSeed,
+               Vocabulary vocabulary) {
             this.assessment = assessment;
             this.responseSeed = responseSeed;
+            this.vocabulary = vocabulary;
             this.patientId = patientId;
             this.patientReference = patientId.startsWith("Patient/") ? patientId : "Patient/" + patientId;
             this.unreadRecords = List.copyOf(unreadRecords);
@@ -174,7 +217,7 @@ public final class CdsCards {
                 cards.add(unread());
             }
             urgentSteps().ifPresent(cards::add);
-            assessment.notEvaluated().forEach(open -> cards.add(notEvaluated(open)));
+            screening().ifPresent(cards::add);
             leadingHypotheses().forEach(h -> cards.add(hypothesis(h)));
             nextSteps().ifPresent(cards::add);
             return new CardsResponse(cards);
@@ -189,8 +232,8 @@ public final class CdsCards {
                     .append(")\n\n**Act:** ").append(md(flag.action())).append("\n\n");
             findings(detail, "Triggering findings", flag.because().findings());
             rules(detail, flag.because());
-            List<Recommendation> orders = takeOrderable(r -> OrderableTests.of(r.step())
-                    .map(o -> o.answers().contains(flag.condition())).orElse(false));
+            List<Recommendation> orders = takeOrderable(r -> r.step().orderable()
+                    .map(o -> o.answers().contains(flag.check().id())).orElse(false));
             return card(Card.Indicator.CRITICAL, summary, detail, flag.because(), orders);
         }
 
@@ -207,7 +250,7 @@ public final class CdsCards {
 
         private Optional<Card> urgentSteps() {
             List<Recommendation> urgent = assessment.recommendations().stream()
-                    .filter(r -> OrderableTests.timeCritical(r.step()) && !offered.contains(r.step())).toList();
+                    .filter(r -> r.step().timeCritical() && !offered.contains(r.step())).toList();
             if (urgent.isEmpty()) {
                 return Optional.empty();
             }
@@ -222,28 +265,56 @@ public final class CdsCards {
                     orders));
         }
 
-        private Card notEvaluated(NotEvaluated open) {
-            List<String> asks = open.unknownFindings().stream().map(c -> lowerFirst(c.label())).toList();
-            String summary = open.label() + " not ruled out: ask or examine: " + String.join("; ", asks);
+        /**
+         * One card for every red-flag check left open (never one per check: a chart that opens the record should not
+         * meet six warnings): the questions in clinician words, the most dangerous check first. A warning when a check
+         * stays open at a raised urgency (cauda equina not excluded in sciatica of both legs), information otherwise.
+         */
+        private Optional<Card> screening() {
+            List<NotEvaluated> open = assessment.notEvaluated().stream()
+                    .sorted(Comparator.comparingInt((NotEvaluated n) -> n.check().priority())
+                            .thenComparing(NotEvaluated::check))
+                    .toList();
+            if (open.isEmpty()) {
+                return Optional.empty();
+            }
+            int asks = (int) open.stream().flatMap(n -> n.unknownFindings().stream()).distinct().count();
+            boolean raised = open.stream().anyMatch(n -> n.atLeast() != Urgency.ROUTINE);
+            String checks = open.stream().map(n -> lowerFirst(n.label())).collect(Collectors.joining(", "));
+            String summary = "Screen for red flags (" + asks + (asks == 1 ? " question" : " questions") + "): " + checks;
             if (summary.length() >= Card.SUMMARY_LIMIT) {
-                summary = open.label() + " not ruled out: " + open.unknownFindings().size()
-                        + " findings unrecorded; ask or examine";
+                summary = "Screen for red flags: " + asks + (asks == 1 ? " question" : " questions") + ", "
+                        + open.size() + " checks, " + lowerFirst(open.get(0).label()) + " first";
             }
             StringBuilder detail = new StringBuilder()
-                    .append("**Red-flag check not evaluated: ").append(md(open.label())).append("**\n\n")
-                    .append("It could not be decided because these findings are not recorded (unknown is not "
-                            + "absent). Ask or examine, then record the answer:\n\n");
-            for (Code code : open.unknownFindings()) {
-                detail.append("- ").append(md(code.label())).append(" (").append(code(code.name())).append(')');
-                Question question = questions.get(code);
-                if (question != null) {
-                    detail.append(": ").append(md(question.why()));
+                    .append("**Screen for red flags**\n\n")
+                    .append("These red-flag checks could not be decided because their findings are not recorded "
+                            + "(unknown is not absent). Ask or examine, the most dangerous first, then record the "
+                            + "answers.\n\n");
+            Set<FindingDefinition> asked = new HashSet<>();
+            for (NotEvaluated check : open) {
+                detail.append("**").append(md(check.label())).append("**");
+                if (check.atLeast() != Urgency.ROUTINE) {
+                    detail.append(" (").append(lower(check.atLeast().name())).append(" until answered)");
+                }
+                detail.append("\n\n");
+                for (FindingDefinition finding : check.unknownFindings()) {
+                    if (!asked.add(finding)) {
+                        continue;
+                    }
+                    detail.append("- ").append(md(finding.label()));
+                    Question question = questions.get(finding);
+                    if (question != null) {
+                        detail.append(": ").append(md(question.why()));
+                    }
+                    detail.append('\n');
                 }
                 detail.append('\n');
             }
-            detail.append('\n');
-            rules(detail, open.because());
-            return card(Card.Indicator.WARNING, summary, detail, open.because(), List.of());
+            Explanation because = merged(open.stream().map(NotEvaluated::because).toList());
+            rules(detail, because);
+            return Optional.of(card(raised ? Card.Indicator.WARNING : Card.Indicator.INFO, summary, detail,
+                    open.get(0).because(), List.of()));
         }
 
         private List<Hypothesis> leadingHypotheses() {
@@ -255,8 +326,7 @@ public final class CdsCards {
         }
 
         private Card hypothesis(Hypothesis h) {
-            Set<Code> deciding = new LinkedHashSet<>(h.wouldDecide());
-            deciding.addAll(h.condition().decidedBy());
+            Set<String> deciding = new LinkedHashSet<>(h.condition().decidedBy());
             String tier = tierName(h.tier());
             String summary = tier + ": " + h.label() + (h.wouldDecide().isEmpty() ? ""
                     : ". Would decide: " + h.wouldDecide().stream().map(c -> lowerFirst(c.label()))
@@ -273,7 +343,7 @@ public final class CdsCards {
                     : h.findingsAgainst().stream().map(Writer::evidence).toList());
             if (!h.wouldDecide().isEmpty()) {
                 list(detail, "Would decide (unknown now)", h.wouldDecide().stream()
-                        .map(c -> md(c.label()) + " (" + code(c.name()) + ")").toList());
+                        .map(c -> md(c.label())).toList());
             }
             List<String> others = assessment.differential().stream().filter(o -> o != h)
                     .map(o -> tierName(o.tier()) + ": " + md(o.label())).toList();
@@ -281,16 +351,16 @@ public final class CdsCards {
                 list(detail, "Also in the differential", others);
             }
             rules(detail, h.because());
-            List<Recommendation> orders = takeOrderable(r -> OrderableTests.of(r.step())
+            List<Recommendation> orders = takeOrderable(r -> r.step().orderable()
                     .map(o -> o.measures().stream().anyMatch(deciding::contains)).orElse(false));
             return card(Card.Indicator.INFO, summary, detail, h.because(), orders);
         }
 
         private Optional<Card> nextSteps() {
             List<Recommendation> steps = assessment.recommendations().stream()
-                    .filter(r -> !OrderableTests.timeCritical(r.step())).toList();
+                    .filter(r -> !r.step().timeCritical()).toList();
             // red-flag questions are on the open-check cards; any not covered there is asked here, never dropped
-            Set<Code> onCheckCards = assessment.notEvaluated().stream().flatMap(n -> n.unknownFindings().stream())
+            Set<FindingDefinition> onCheckCards = assessment.notEvaluated().stream().flatMap(n -> n.unknownFindings().stream())
                     .collect(Collectors.toSet());
             List<Question> asks = assessment.questions().stream()
                     .filter(q -> q.priority() == Priority.CLASSIFICATION || q.priority() == Priority.CAUSE
@@ -320,8 +390,8 @@ public final class CdsCards {
                 }
             }
             if (!asks.isEmpty()) {
-                list(detail, "Questions worth asking", asks.stream().map(q -> md(q.label()) + " ("
-                        + code(q.finding().name()) + "): " + md(q.why())).toList());
+                list(detail, "Questions worth asking", asks.stream().map(q -> md(q.label()) + ": " + md(q.why()))
+                        .toList());
             }
             List<Explanation> because = new ArrayList<>(steps.stream().map(Recommendation::because).toList());
             asks.forEach(q -> because.add(q.because()));
@@ -348,7 +418,7 @@ public final class CdsCards {
             String uuid = uuid(String.join("\u0000", "card", responseSeed, String.valueOf(position++), patientId,
                     indicator.json(),
                     source.topic() == null ? "" : source.topic().code(), shortSummary, text,
-                    orders.stream().map(r -> r.step().name()).collect(Collectors.joining(","))));
+                    orders.stream().map(r -> r.step().id()).collect(Collectors.joining(","))));
             List<Suggestion> suggestions = orders.stream().map(r -> suggestion(uuid, r)).toList();
             return new Card(uuid, shortSummary, text, indicator, source, suggestions,
                     suggestions.isEmpty() ? null : Card.SelectionBehavior.ANY, List.of(), OVERRIDE_REASONS);
@@ -364,7 +434,7 @@ public final class CdsCards {
         private List<Recommendation> takeOrderable(Predicate<Recommendation> belongs) {
             List<Recommendation> taken = new ArrayList<>();
             for (Recommendation r : assessment.recommendations()) {
-                if (OrderableTests.of(r.step()).isPresent() && !offered.contains(r.step()) && belongs.test(r)) {
+                if (r.step().orderable().isPresent() && !offered.contains(r.step()) && belongs.test(r)) {
                     offered.add(r.step());
                     taken.add(r);
                 }
@@ -373,26 +443,26 @@ public final class CdsCards {
         }
 
         private Suggestion suggestion(String cardUuid, Recommendation r) {
-            OrderableTests.Orderable orderable = OrderableTests.of(r.step()).orElseThrow();
-            List<Action> actions = orderable.orders().stream().map(order -> new Action(Action.Type.CREATE,
+            StepDefinition.Order orderable = r.step().orderable().orElseThrow();
+            List<Action> actions = orderable.items().stream().map(order -> new Action(Action.Type.CREATE,
                     "Draft order (proposal): " + order.text(), serviceRequest(order, orderable, r))).toList();
             String label = "Order: " + r.label();
-            return new Suggestion(label, UUID.nameUUIDFromBytes((cardUuid + "\u0000" + r.step().name())
+            return new Suggestion(label, UUID.nameUUIDFromBytes((cardUuid + "\u0000" + r.step().id())
                     .getBytes(StandardCharsets.UTF_8)).toString(), Boolean.TRUE, actions);
         }
 
-        private ObjectNode serviceRequest(OrderableTests.Order order, OrderableTests.Orderable orderable,
+        private ObjectNode serviceRequest(StepDefinition.OrderItem order, StepDefinition.Order orderable,
                                           Recommendation r) {
             ObjectNode request = NODES.objectNode();
             request.put("resourceType", "ServiceRequest");
             request.put("status", "draft");
             request.put("intent", "proposal");
-            request.put("priority", orderable.priority().fhir);
+            request.put("priority", orderable.priority());
             ObjectNode code = request.putObject("code");
             if (order.code() != null) {
                 ObjectNode coding = code.putArray("coding").addObject();
-                coding.put("system", order.system());
-                coding.put("code", order.code());
+                coding.put("system", order.code().system());
+                coding.put("code", order.code().code());
                 coding.put("display", order.display());
             }
             code.put("text", order.text());
@@ -406,9 +476,9 @@ public final class CdsCards {
 
         // --- Markdown pieces ------------------------------------------------------------------------------------
 
-        private static void findings(StringBuilder detail, String title, List<Finding> findings) {
+        private void findings(StringBuilder detail, String title, List<Finding> findings) {
             if (!findings.isEmpty()) {
-                list(detail, title, findings.stream().map(CdsCards::finding).toList());
+                list(detail, title, findings.stream().map(f -> finding(f, vocabulary)).toList());
             }
         }
 
@@ -485,14 +555,16 @@ public final class CdsCards {
         if (summary.length() < Card.SUMMARY_LIMIT) {
             return summary;
         }
-        int cut = summary.lastIndexOf(' ', Card.SUMMARY_LIMIT - 3);
-        return summary.substring(0, cut > 0 ? cut : Card.SUMMARY_LIMIT - 3).replaceAll("[;:,.]$", "") + " ...";
+        // the kept text, a space and "..." must stay below the limit: at most SUMMARY_LIMIT - 5 characters are kept
+        int cut = summary.lastIndexOf(' ', Card.SUMMARY_LIMIT - 5);
+        return summary.substring(0, cut > 0 ? cut : Card.SUMMARY_LIMIT - 5).replaceAll("[;:,.]$", "") + " ...";
     }
 
-    /** A finding as a readable Markdown line: label, code, status and the qualifiers recorded. */
-    static String finding(Finding f) {
-        StringBuilder text = new StringBuilder(md(f.code().label())).append(" (").append(code(f.code().name()))
-                .append("): ").append(f.status() == Status.PRESENT && f.value() != null ? "measured"
+    /** A finding as a readable Markdown line: label, status and the qualifiers recorded (no internal code). */
+    static String finding(Finding f, Vocabulary vocabulary) {
+        String label = vocabulary.finding(f.code()).map(FindingDefinition::label).orElse(f.code());
+        StringBuilder text = new StringBuilder(md(label))
+                .append(": ").append(f.status() == Status.PRESENT && f.value() != null ? "measured"
                         : lower(f.status().name()));
         if (f.value() != null) {
             text.append(' ').append(f.value()).append(' ').append(md(f.unit()));
@@ -504,11 +576,11 @@ public final class CdsCards {
             text.append(", ").append(lower(f.onset().name())).append(" onset");
         }
         if (!f.triggers().isEmpty()) {
-            text.append(", brought on by ").append(f.triggers().stream().map(t -> lower(t.name()).replace('_', ' '))
+            text.append(", brought on by ").append(f.triggers().stream().map(t -> lower(t).replace('_', ' '))
                     .collect(Collectors.joining(", ")));
         }
         if (!f.reliefs().isEmpty()) {
-            text.append(", relieved by ").append(f.reliefs().stream().map(r -> lower(r.name()).replace('_', ' '))
+            text.append(", relieved by ").append(f.reliefs().stream().map(r -> lower(r).replace('_', ' '))
                     .collect(Collectors.joining(", ")));
         }
         return text.toString();
@@ -517,12 +589,18 @@ public final class CdsCards {
     /** Free text made safe for GitHub-flavoured Markdown: the characters that would format it are escaped. */
     static String md(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        text.codePoints().forEach(c -> {
             if ("\\`*_[]<|".indexOf(c) >= 0) { // ">" and "#" only format at a line start, which md text never is
                 escaped.append('\\');
             }
-            escaped.append(c == '\n' || c == '\r' ? ' ' : c);
-        }
+            if (c == '\n' || c == '\r' || c == '\t') {
+                escaped.append(' ');
+            } else if (org.legcds.facts.Escaping.unsafe(c)) {
+                escaped.append('\uFFFD'); // controls, bidi overrides, zero-width and separators: no forged or reordered text
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
         return escaped.toString();
     }
 

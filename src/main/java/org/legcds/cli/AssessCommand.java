@@ -62,6 +62,7 @@ final class AssessCommand implements Callable<Integer> {
         if (json && html) {
             throw new ParameterException(spec.commandLine(), "--json and --html are exclusive: choose one output");
         }
+        LegCds engine = Engines.load(rulesDir); // first: a case is read against its knowledge base's vocabulary
         Case patientCase;
         try (InputStream in = Files.newInputStream(caseFile)) {
             if (fhir) {
@@ -72,7 +73,7 @@ final class AssessCommand implements Callable<Integer> {
                         + ": not read: " + issue));
                 patientCase = reading.patientCase();
             } else {
-                patientCase = CaseJson.read(in); // strict UTF-8 and the size limit, as problems
+                patientCase = CaseJson.read(in, engine.vocabulary()); // strict UTF-8 and the size limit, as problems
             }
         } catch (NoSuchFileException e) {
             return fail("cannot read " + caseFile + ": no such file", e);
@@ -81,7 +82,6 @@ final class AssessCommand implements Callable<Integer> {
         } catch (InvalidCaseException e) {
             return fail(caseFile + ": " + e.getMessage(), e);
         }
-        LegCds engine = Engines.load(rulesDir);
         Assessment assessment = engine.assess(patientCase);
         spec.commandLine().getOut().print(json
                 ? AssessmentJson.write(assessment) + System.lineSeparator()

@@ -251,7 +251,7 @@ final class BatchCommand implements Callable<Integer> {
     private <I> int run(BatchInput<I> source) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         LegCds engine = Engines.load(rulesDir);
-        BatchSummary summary = new BatchSummary();
+        BatchSummary summary = new BatchSummary(engine.vocabulary());
         BatchInput.Detail level = detail.equals("compact") ? BatchInput.Detail.COMPACT : BatchInput.Detail.FULL;
         long start = System.nanoTime(); // progress and rate for the user only; assessments never read a clock
         try (Writer out = openOutput(); BatchProgress progress = BatchProgress.of(quiet, err)) {

@@ -8,8 +8,9 @@ import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.NotEvaluated;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.RedFlagCheckDefinition;
+import org.legcds.vocabulary.Vocabulary;
+import org.legcds.vocabulary.Urgency;
 
 /**
  * The counts of a {@code legcds batch} run: cases read, assessed, bad and failed; assessments by urgency, by red flag
@@ -23,13 +24,22 @@ final class BatchSummary {
     private long bad;
     private long failed;
     private final Map<Urgency, Long> urgency = zeros(Urgency.class);
-    private final Map<RedFlagCheck, Long> redFlags = zeros(RedFlagCheck.class);
-    private final Map<RedFlagCheck, Long> notEvaluated = zeros(RedFlagCheck.class);
+    private final Map<String, Long> redFlags = new java.util.TreeMap<>();
+    private final Map<String, Long> notEvaluated = new java.util.TreeMap<>();
     private final Map<ClaudicationType, Long> claudication = zeros(ClaudicationType.class);
+    private final Vocabulary vocabulary;
+
+    BatchSummary(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        for (RedFlagCheckDefinition check : vocabulary.checks()) { // every check listed, raised or not
+            redFlags.put(check.id(), 0L);
+            notEvaluated.put(check.id(), 0L);
+        }
+    }
 
     /** What is written as {@code --summary file.json}. */
     record Json(long total, long assessed, long bad, long failed, Map<Urgency, Long> urgency,
-                Map<RedFlagCheck, Long> redFlags, Map<RedFlagCheck, Long> notEvaluated,
+                Map<String, Long> redFlags, Map<String, Long> notEvaluated,
                 Map<ClaudicationType, Long> claudication, int threads, double seconds, double casesPerSecond) {
     }
 
@@ -38,10 +48,10 @@ final class BatchSummary {
         assessed++;
         urgency.merge(assessment.urgency().level(), 1L, Long::sum);
         for (RedFlag flag : assessment.redFlags()) {
-            redFlags.merge(flag.condition(), 1L, Long::sum);
+            redFlags.merge(flag.check().id(), 1L, Long::sum);
         }
         for (NotEvaluated open : assessment.notEvaluated()) {
-            notEvaluated.merge(open.check(), 1L, Long::sum);
+            notEvaluated.merge(open.check().id(), 1L, Long::sum);
         }
         claudication.merge(assessment.claudication().type(), 1L, Long::sum);
     }
@@ -84,9 +94,9 @@ final class BatchSummary {
         text.append("  urgency:").append(counts(urgency)).append(System.lineSeparator());
         text.append("  claudication:").append(counts(claudication)).append(System.lineSeparator());
         text.append(String.format(Locale.ROOT, "  %-50s %12s %14s%n", "red-flag check", "raised", "not evaluated"));
-        for (RedFlagCheck check : RedFlagCheck.values()) {
-            text.append(String.format(Locale.ROOT, "  %-50s %,12d %,14d%n", check.label(), redFlags.get(check),
-                    notEvaluated.get(check)));
+        for (RedFlagCheckDefinition check : vocabulary.checks()) {
+            text.append(String.format(Locale.ROOT, "  %-50s %,12d %,14d%n", check.label(),
+                    redFlags.getOrDefault(check.id(), 0L), notEvaluated.getOrDefault(check.id(), 0L)));
         }
         return text.toString();
     }

@@ -50,8 +50,8 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioInputs inputs = ScenarioInputs.read(paths);
         LegCds engine = Engines.load(rulesDir);
+        ScenarioInputs inputs = ScenarioInputs.read(paths, engine.vocabulary());
         Coverage coverage = Coverage.of(engine.rules(), new ScenarioRunner(engine).run(inputs.scenarios()));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

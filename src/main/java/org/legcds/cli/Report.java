@@ -3,6 +3,7 @@ package org.legcds.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
 import org.legcds.assessment.Explanation;
@@ -38,7 +39,7 @@ final class Report {
                 a.knowledgeBase().status(), a.knowledgeBase().contentHash());
         line("");
         line("URGENCY: %s%s", a.urgency().level(), a.urgency().setBy().isEmpty() ? " (no red flag raised)"
-                : " (set by " + a.urgency().setBy().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
+                : " (set by " + a.urgency().setBy().stream().map(d -> d.id()).collect(Collectors.joining(", ")) + ")");
 
         section("RED FLAGS");
         if (a.redFlags().isEmpty()) {
@@ -55,8 +56,9 @@ final class Report {
             line("  none: every red-flag check could be decided");
         }
         for (NotEvaluated open : a.notEvaluated()) {
-            line("  ? %s: unknown %s", open.label(),
-                    open.unknownFindings().stream().map(Enum::name).collect(Collectors.joining(", ")));
+            line("  ? %s: unknown %s%s", open.label(),
+                    open.unknownFindings().stream().map(d -> d.id()).collect(Collectors.joining(", ")),
+                    open.atLeast() == Urgency.ROUTINE ? "" : " (" + open.atLeast() + " until answered)");
         }
 
         section("CLAUDICATION: " + Escaping.inline(String.valueOf(a.claudication().type())));
@@ -83,7 +85,7 @@ final class Report {
             line("           because %s", String.join("; ", h.reasons()));
             h.findingsAgainst().forEach(e -> line("           against: %s", e.reason()));
             if (!h.wouldDecide().isEmpty()) {
-                line("           would decide: %s", h.wouldDecide().stream().map(Enum::name)
+                line("           would decide: %s", h.wouldDecide().stream().map(d -> d.id())
                         .collect(Collectors.joining(", ")));
             }
             because(h.because(), "           ");
@@ -103,7 +105,7 @@ final class Report {
             line("  none");
         }
         for (Question q : a.questions()) {
-            line("  [%s] %s: %s", q.priority().name().toLowerCase(Locale.ROOT).replace('_', ' '), q.finding(), q.why());
+            line("  [%s] %s: %s", q.priority().name().toLowerCase(Locale.ROOT).replace('_', ' '), q.finding().id(), q.why());
         }
 
         section("WHY: rules that fired, in order");

@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
 import org.legcds.engine.RuleSet;
 
 /**
- * Which layer each rule belongs to: the folder of its DRL file under the rules directory ({@code patterns},
- * {@code claudication}, {@code causes}, {@code red-flags}, {@code next-steps}), found by reading the DRL files and
- * mapping each {@code rule "<name>"} to its file.
+ * Which layer each rule belongs to: the folder of its DRL file under the rules directory ({@code 1-patterns},
+ * {@code 2-claudication}, {@code 3-causes}, {@code 4-red-flags}, {@code 5-next-steps}), found by reading the DRL files
+ * and mapping each {@code rule "<name>"} to its file.
  */
 final class RuleLayers {
 
-    /** The layers in reasoning order (README); other folders follow alphabetically. */
-    static final List<String> ORDER = List.of("patterns", "claudication", "causes", "red-flags", "next-steps");
+    /** The layers in reasoning order: their folder names are numbered so; other folders follow alphabetically. */
+    static final List<String> ORDER = List.of("1-patterns", "2-claudication", "3-causes", "4-red-flags",
+            "5-next-steps");
     /** The layer of a rule in a DRL file at the top of the rules directory, or of a rule not found in any file. */
     static final String TOP_LEVEL = "(top level)";
 

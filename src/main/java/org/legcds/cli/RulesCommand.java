@@ -78,12 +78,13 @@ final class RulesCommand implements Callable<Integer> {
             return fail(Main.BAD_INPUT, "--markdown and --html are exclusive: choose one document");
         }
         Map<String, DrlRules.Rule> written = new HashMap<>();
-        DrlRules.parse(files.drl()).forEach(r -> written.putIfAbsent(r.name(), r));
+        DrlRules.parse(files.drl(), engine.vocabulary()).forEach(r -> written.putIfAbsent(r.name(), r));
         if (html) {
             return html(out, engine, files, register);
         }
         if (markdown) {
             markdown(out, engine.knowledgeBase(), byLayer, register, seeds, written);
+            vocabularyMarkdown(out, engine.vocabulary());
         } else {
             table(out, engine, layers);
         }
@@ -95,7 +96,7 @@ final class RulesCommand implements Callable<Integer> {
                 : Files.isDirectory(DEFAULT_SCENARIOS) ? DEFAULT_SCENARIOS : null;
         Map<String, List<String>> byRule = null;
         if (scenarios != null) {
-            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios));
+            ScenarioInputs inputs = ScenarioInputs.read(List.of(scenarios), engine.vocabulary());
             inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
             if (!inputs.problems().isEmpty()) {
                 return Main.BAD_INPUT;
@@ -103,7 +104,7 @@ final class RulesCommand implements Callable<Integer> {
             byRule = Coverage.of(engine.rules(), new ScenarioRunner(engine).run(inputs.scenarios())).byRule();
         }
         out.print(KnowledgeBaseDocument.render(new KnowledgeBaseDocument.Content(engine.knowledgeBase(),
-                engine.rules(), DrlRules.parse(files.drl()), RuleLayers.order(),
+                engine.rules(), DrlRules.parse(files.drl(), engine.vocabulary()), RuleLayers.order(),
                 id -> register == null ? Optional.empty() : register.claim(id).map(EvidenceRegister.Claim::text),
                 byRule)));
         return Main.OK;
@@ -175,6 +176,60 @@ final class RulesCommand implements Callable<Integer> {
                 out.println("| " + cell(rule.id()) + " | " + cell(rule.name()) + " | " + when + " | " + sources + " |");
             }
         });
+    }
+
+    /** The vocabulary the rules name: thresholds first (the cut-offs a reviewer checks), then every entry with codes. */
+    private static void vocabularyMarkdown(PrintWriter out, org.legcds.vocabulary.Vocabulary v) {
+        out.println();
+        out.println("## Thresholds");
+        out.println();
+        out.println("| Id | Value | Meaning | Source |");
+        out.println("| --- | --- | --- | --- |");
+        for (org.legcds.vocabulary.Threshold t : v.thresholds()) {
+            String values = t.values().entrySet().stream().map(e -> java.math.BigDecimal.valueOf(e.getValue())
+                    .stripTrailingZeros().toPlainString() + " " + e.getKey()).collect(Collectors.joining("; "));
+            out.println("| " + cell(t.id()) + " | " + cell(values) + " | " + cell(t.label()) + " | " + cell(t.source())
+                    + " |");
+        }
+        out.println();
+        out.println("## Vocabulary");
+        out.println();
+        out.println("### Findings");
+        out.println();
+        out.println("| Id | Kind | Label | Codes | Units (plausible range) | Answers |");
+        out.println("| --- | --- | --- | --- | --- | --- |");
+        for (org.legcds.vocabulary.FindingDefinition f : v.findings()) {
+            String codes = java.util.stream.Stream.of(f.snomed() == null ? null : "SNOMED CT " + f.snomed(),
+                    f.loinc() == null ? null : "LOINC " + f.loinc()).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.joining(", "));
+            String units = f.units().stream().map(u -> u.unit() + " (" + u.min() + "-" + u.max() + ")")
+                    .collect(Collectors.joining(", "));
+            out.println("| " + cell(f.id()) + " | " + cell(f.kind().name().toLowerCase(java.util.Locale.ROOT)) + " | "
+                    + cell(f.label()) + " | " + cell(codes) + " | " + cell(units) + " | "
+                    + cell(String.join(", ", f.answers())) + " |");
+        }
+        out.println();
+        out.println("### Conditions");
+        out.println();
+        out.println("| Id | Label | Category |");
+        out.println("| --- | --- | --- |");
+        v.conditions().forEach(c -> out.println("| " + cell(c.id()) + " | " + cell(c.label()) + " | "
+                + cell(String.valueOf(c.category()).toLowerCase(java.util.Locale.ROOT)) + " |"));
+        out.println();
+        out.println("### Next steps");
+        out.println();
+        out.println("| Id | Kind | Label |");
+        out.println("| --- | --- | --- |");
+        v.steps().forEach(st -> out.println("| " + cell(st.id()) + " | "
+                + cell(st.kind().name().toLowerCase(java.util.Locale.ROOT)) + " | " + cell(st.label()) + " |"));
+        out.println();
+        out.println("### Red-flag checks");
+        out.println();
+        out.println("| Id | Label | Actions | Screened by |");
+        out.println("| --- | --- | --- | --- |");
+        v.checks().forEach(c -> out.println("| " + cell(c.id()) + " | " + cell(c.label()) + " | "
+                + cell(c.actions().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                        .collect(Collectors.joining("; "))) + " | " + cell(String.join(", ", c.screenedBy())) + " |"));
     }
 
     private static String claim(String id, EvidenceRegister register) {

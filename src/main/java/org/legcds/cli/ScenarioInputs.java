@@ -21,14 +21,15 @@ import org.legcds.scenario.ScenarioReader;
  */
 record ScenarioInputs(List<Scenario> scenarios, List<String> problems) {
 
-    static ScenarioInputs read(List<Path> paths) {
+    /** Reads scenario files and folders against a knowledge base's vocabulary (its ids are the ones a scenario may use). */
+    static ScenarioInputs read(List<Path> paths, org.legcds.vocabulary.Vocabulary vocabulary) {
         List<Scenario> scenarios = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path path : paths) {
             try {
                 if (Files.isDirectory(path)) {
-                    ScenarioReader reader = ScenarioReader.of(path);
+                    ScenarioReader reader = ScenarioReader.of(path, vocabulary);
                     List<Path> files = reader.files();
                     if (files.isEmpty()) {
                         problems.add("no scenario files (*.yaml) in " + path);
@@ -37,7 +38,7 @@ record ScenarioInputs(List<Scenario> scenarios, List<String> problems) {
                         readOne(reader, file, seen, scenarios, problems);
                     }
                 } else if (Files.isRegularFile(path)) {
-                    readOne(ScenarioReader.of(path.getParent() == null ? Path.of(".") : path.getParent()), path, seen,
+                    readOne(ScenarioReader.of(path.getParent() == null ? Path.of(".") : path.getParent(), vocabulary), path, seen,
                             scenarios, problems);
                 } else {
                     problems.add(path + ": no such file or directory");

@@ -39,14 +39,14 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScenarioInputs inputs = ScenarioInputs.read(paths);
+        LegCds engine = Engines.load(rulesDir, false); // trying an edited copy is what this is for
+        ScenarioInputs inputs = ScenarioInputs.read(paths, engine.vocabulary());
         List<Scenario> scenarios = inputs.scenarios();
         if (scenarios.isEmpty()) {
             inputs.problems().forEach(p -> spec.commandLine().getErr().println("legcds: " + p));
             return fail(Main.BAD_INPUT, "no scenario could be read from " + paths.stream().map(Path::toString)
                     .collect(Collectors.joining(", ")));
         }
-        LegCds engine = Engines.load(rulesDir, false); // trying an edited copy is what this is for
         List<ScenarioResult> results = new ScenarioRunner(engine).run(scenarios);
 
         int width = Math.max("SCENARIO".length(), results.stream().mapToInt(r -> r.name().length()).max().orElse(0));

@@ -2,18 +2,17 @@ package org.legcds.conclusions;
 
 import static java.util.Objects.requireNonNull;
 
-import org.legcds.assessment.Condition;
 import org.legcds.assessment.Tier;
 
 /**
  * A condition for the differential. Several rules may raise the same condition; the assessment keeps the strongest tier
  * and every rule's evidence.
  *
- * @param condition the condition
+ * @param condition the condition (its vocabulary id)
  * @param tier      likely or possible
  * @param reason    the clinical reasoning in a few words
  */
-public record HypothesisRaised(Condition condition, Tier tier, String reason) {
+public record HypothesisRaised(String condition, Tier tier, String reason) {
     public HypothesisRaised {
         requireNonNull(condition, "condition must not be null");
         requireNonNull(tier, "tier must not be null");

@@ -17,11 +17,10 @@ import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.CauseCategories;
-import org.legcds.assessment.CauseCategory;
+import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationAssessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.Clue;
-import org.legcds.assessment.Condition;
 import org.legcds.assessment.Direction;
 import org.legcds.assessment.Evidence;
 import org.legcds.assessment.Explanation;
@@ -32,11 +31,10 @@ import org.legcds.assessment.Pattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.Tier;
 import org.legcds.assessment.Triage;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.conclusions.CheckOpen;
 import org.legcds.conclusions.ClaudicationClue;
 import org.legcds.conclusions.ClaudicationConcluded;
@@ -46,8 +44,11 @@ import org.legcds.conclusions.PatternFound;
 import org.legcds.conclusions.QuestionRaised;
 import org.legcds.conclusions.RedFlagRaised;
 import org.legcds.conclusions.Recommended;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.Vocabulary;
+import org.legcds.vocabulary.RedFlagCheckDefinition;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.ConditionDefinition;
 
 /**
  * Reads the conclusions standing in a session's working memory into an {@link Assessment}, attaching each one's
@@ -56,56 +57,73 @@ import org.legcds.facts.Finding;
  */
 final class Assembler {
 
-    private static final Comparator<Finding> FINDING_ORDER = Comparator.comparing(Finding::code)
-            .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
+    /** Findings in vocabulary order, then by side. */
+    private final Comparator<Finding> findingOrder;
 
     private final Recorder recorder;
     /** Working memory read once, by class: a filtered read per conclusion class cost a scan each. */
     private final Map<Class<?>, List<Object>> byClass = new HashMap<>();
-    private final Set<Code> knownCodes;
+    private final Set<String> knownCodes;
+    private final Vocabulary vocabulary;
 
-    Assembler(KieSession session, Recorder recorder) {
+    Assembler(KieSession session, Recorder recorder, Vocabulary vocabulary) {
         this.recorder = recorder;
+        this.vocabulary = vocabulary;
+        this.findingOrder = Comparator.comparingInt((Finding f) -> vocabulary.finding(f.code())
+                        .map(FindingDefinition::order).orElse(Integer.MAX_VALUE))
+                .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
         for (Object fact : session.getObjects()) {
             byClass.computeIfAbsent(fact.getClass(), c -> new ArrayList<>()).add(fact);
         }
         this.knownCodes = facts(Finding.class).stream().filter(Finding::known).map(Finding::code)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Code.class)));
+                .collect(Collectors.toSet());
     }
 
     Assessment assemble(KnowledgeBase knowledgeBase, LocalDate evaluationDate) {
         List<RedFlag> redFlags = redFlags();
+        List<NotEvaluated> open = notEvaluated();
         List<Hypothesis> differential = differential();
-        return new Assessment(triage(redFlags), redFlags, notEvaluated(), claudication(), distribution(),
+        return new Assessment(triage(redFlags, open), redFlags, open, claudication(), distribution(),
                 causeCategories(differential), differential, recommendations(), questions(), recorder.trace(),
                 knowledgeBase.info(), evaluationDate);
     }
 
-    private Triage triage(List<RedFlag> redFlags) {
-        Urgency level = redFlags.stream().map(RedFlag::urgency).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE);
-        List<RedFlagCheck> setBy = redFlags.stream().filter(r -> r.urgency() == level).map(RedFlag::condition)
-                .distinct().toList();
+    /** The most urgent of the red flags and of the checks left open at a raised urgency (a red flag wins a tie). */
+    private Triage triage(List<RedFlag> redFlags, List<NotEvaluated> open) {
+        Urgency level = java.util.stream.Stream.concat(redFlags.stream().map(RedFlag::urgency),
+                open.stream().map(NotEvaluated::atLeast)).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE);
+        if (level == Urgency.ROUTINE) {
+            return new Triage(level, List.of());
+        }
+        List<RedFlagCheckDefinition> setBy = java.util.stream.Stream.concat(
+                redFlags.stream().filter(r -> r.urgency() == level).map(RedFlag::check),
+                open.stream().filter(n -> n.atLeast() == level).map(NotEvaluated::check)).distinct().toList();
         return new Triage(level, setBy);
     }
 
     private List<RedFlag> redFlags() {
-        Map<RedFlagCheck, List<RedFlagRaised>> byCheck = group(facts(RedFlagRaised.class), RedFlagRaised::check);
+        Map<RedFlagCheckDefinition, List<RedFlagRaised>> byCheck = group(facts(RedFlagRaised.class),
+                r -> vocabulary.requireCheck(r.check()));
         List<RedFlag> flags = new ArrayList<>();
         byCheck.forEach((check, raised) -> {
             Urgency urgency = raised.stream().map(RedFlagRaised::urgency).min(Comparator.naturalOrder()).orElseThrow();
-            String action = raised.stream().filter(r -> r.urgency() == urgency).map(RedFlagRaised::action)
-                    .distinct().sorted().collect(Collectors.joining("; "));
+            // the safety gate checks at load that every check has an action for each urgency its rules raise it at
+            String action = check.action(urgency).orElse(check.label() + ": act with " + urgency.name().toLowerCase(
+                    java.util.Locale.ROOT) + " urgency");
             flags.add(new RedFlag(check, check.label(), urgency, action, explain(raised)));
         });
-        flags.sort(Comparator.comparing(RedFlag::urgency).thenComparing(RedFlag::condition));
+        flags.sort(Comparator.comparing(RedFlag::urgency).thenComparing(RedFlag::check));
         return flags;
     }
 
     private List<NotEvaluated> notEvaluated() {
-        Map<RedFlagCheck, List<CheckOpen>> byCheck = group(facts(CheckOpen.class), CheckOpen::check);
+        Map<RedFlagCheckDefinition, List<CheckOpen>> byCheck = group(facts(CheckOpen.class),
+                c -> vocabulary.requireCheck(c.check()));
         List<NotEvaluated> open = new ArrayList<>();
         byCheck.forEach((check, items) -> open.add(new NotEvaluated(check, check.label(),
-                items.stream().map(CheckOpen::unknown).distinct().sorted().toList(), explain(items))));
+                items.stream().map(CheckOpen::unknown).distinct().map(vocabulary::requireFinding).sorted().toList(),
+                items.stream().map(CheckOpen::atLeast).min(Comparator.naturalOrder()).orElse(Urgency.ROUTINE),
+                explain(items))));
         return open;
     }
 
@@ -154,16 +172,17 @@ final class Assembler {
     }
 
     private List<Hypothesis> differential() {
-        Map<Condition, List<EvidenceAgainst>> against = group(facts(EvidenceAgainst.class), EvidenceAgainst::condition);
+        Map<String, List<EvidenceAgainst>> against = group(facts(EvidenceAgainst.class), EvidenceAgainst::condition);
         List<Hypothesis> hypotheses = new ArrayList<>();
-        group(facts(HypothesisRaised.class), HypothesisRaised::condition).forEach((condition, raised) -> {
+        group(facts(HypothesisRaised.class), h -> vocabulary.requireCondition(h.condition())).forEach((condition, raised) -> {
             Tier tier = raised.stream().map(HypothesisRaised::tier).min(Comparator.naturalOrder()).orElseThrow();
             List<String> reasons = raised.stream().map(HypothesisRaised::reason).distinct().sorted().toList();
             Explanation because = explain(raised);
-            List<Evidence> counter = against.getOrDefault(condition, List.of()).stream()
+            List<Evidence> counter = against.getOrDefault(condition.id(), List.of()).stream()
                     .sorted(Comparator.comparing(EvidenceAgainst::reason))
                     .map(e -> new Evidence(e.reason(), explain(List.of(e)))).toList();
-            List<Code> wouldDecide = condition.decidedBy().stream().filter(c -> !knownCodes.contains(c)).toList();
+            List<FindingDefinition> wouldDecide = condition.decidedBy().stream().filter(c -> !knownCodes.contains(c))
+                    .map(vocabulary::requireFinding).toList();
             hypotheses.add(new Hypothesis(condition, condition.label(), condition.category(), tier, reasons,
                     because.findings(), counter, wouldDecide, because));
         });
@@ -172,7 +191,7 @@ final class Assembler {
     }
 
     private static List<CauseCategories> causeCategories(List<Hypothesis> differential) {
-        Map<CauseCategory, List<Condition>> byCategory = new EnumMap<>(CauseCategory.class);
+        Map<CauseCategory, List<ConditionDefinition>> byCategory = new EnumMap<>(CauseCategory.class);
         for (Hypothesis h : differential) { // already strongest tier first
             byCategory.computeIfAbsent(h.category(), c -> new ArrayList<>()).add(h.condition());
         }
@@ -181,7 +200,7 @@ final class Assembler {
 
     private List<Recommendation> recommendations() {
         List<Recommendation> steps = new ArrayList<>();
-        group(facts(Recommended.class), Recommended::step).forEach((step, items) -> steps.add(new Recommendation(
+        group(facts(Recommended.class), r -> vocabulary.requireStep(r.step())).forEach((step, items) -> steps.add(new Recommendation(
                 step, step.kind(), step.label(),
                 items.stream().map(Recommended::reason).distinct().sorted().collect(Collectors.joining("; ")),
                 explain(items))));
@@ -191,7 +210,7 @@ final class Assembler {
 
     private List<Question> questions() {
         List<Question> questions = new ArrayList<>();
-        group(facts(QuestionRaised.class), QuestionRaised::finding).forEach((code, items) -> {
+        group(facts(QuestionRaised.class), q -> vocabulary.requireFinding(q.finding())).forEach((code, items) -> {
             var priority = items.stream().map(QuestionRaised::priority).min(Comparator.naturalOrder()).orElseThrow();
             questions.add(new Question(code, code.label(), priority,
                     items.stream().map(QuestionRaised::why).distinct().sorted().collect(Collectors.joining("; ")),
@@ -209,7 +228,7 @@ final class Assembler {
             findings.addAll(recorder.findingsOf(conclusion));
         }
         List<RuleRef> orderedRules = rules.stream().sorted(Comparator.comparing(RuleRef::id)).toList();
-        return new Explanation(orderedRules, findings.stream().sorted(FINDING_ORDER).toList());
+        return new Explanation(orderedRules, findings.stream().sorted(findingOrder).toList());
     }
 
     /** The facts of a class (every fact legcds reasons over is a final record, so no subclass is left out). */
@@ -219,7 +238,7 @@ final class Assembler {
     }
 
     /** Groups by key into a sorted map, so the output order never depends on working-memory order. */
-    private static <T, K extends Comparable<K>> Map<K, List<T>> group(List<T> items, Function<T, K> key) {
+    private static <T, K extends Comparable<? super K>> Map<K, List<T>> group(List<T> items, Function<T, K> key) {
         Map<K, List<T>> groups = new TreeMap<>();
         for (T item : items) {
             groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);

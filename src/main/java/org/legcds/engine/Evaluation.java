@@ -71,6 +71,7 @@ public final class Evaluation implements AutoCloseable {
         try {
             recorder.watch(session);
             session.insert(patient);
+            session.insert(new org.legcds.facts.EvaluationDate(evaluationDate));
         } catch (RuntimeException | Error e) {
             intact = false;
             close();
@@ -90,7 +91,7 @@ public final class Evaluation implements AutoCloseable {
     }
 
     /** Removes the finding for a code and side (null side: the unsided finding); it becomes unknown. */
-    public boolean forget(org.legcds.facts.Code code, Laterality side) {
+    public boolean forget(String code, Laterality side) {
         FactHandle previous = findings.remove(key(code, side));
         if (previous != null) {
             intact = false;
@@ -100,6 +101,11 @@ public final class Evaluation implements AutoCloseable {
         return previous != null;
     }
 
+    /** The vocabulary of the knowledge base this evaluation runs on. */
+    public org.legcds.vocabulary.Vocabulary vocabulary() {
+        return knowledgeBase.vocabulary();
+    }
+
     /** Fires the rules to quiescence and reads the assessment. */
     public Assessment assess() {
         intact = false;
@@ -107,7 +113,7 @@ public final class Evaluation implements AutoCloseable {
         if (fired >= MAX_FIRINGS) {
             throw new IllegalStateException("the rules fired " + fired + " times without settling; a rule is looping");
         }
-        Assessment assessment = new Assembler(session, recorder).assemble(knowledgeBase, evaluationDate);
+        Assessment assessment = new Assembler(session, recorder, knowledgeBase.vocabulary()).assemble(knowledgeBase, evaluationDate);
         intact = true;
         return assessment;
     }
@@ -125,7 +131,7 @@ public final class Evaluation implements AutoCloseable {
         }
     }
 
-    private static String key(org.legcds.facts.Code code, Laterality side) {
-        return code.name() + "/" + side;
+    private static String key(String code, Laterality side) {
+        return code + "/" + side;
     }
 }

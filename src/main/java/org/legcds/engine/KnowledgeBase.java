@@ -28,6 +28,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.legcds.RuleCompilationException;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class KnowledgeBase {
     private final Map<Rule, RuleRef> rules;
     private final List<RuleRef> catalogue;
     private final KnowledgeBaseInfo info;
+    private final Vocabulary vocabulary;
     /**
      * Idle sessions, emptied by {@link #release}: creating a session (and the node memories it builds lazily on first
      * use) cost about a fifth of an assessment; resetting one costs half as much. Bounded, so a burst of threads does
@@ -57,8 +59,9 @@ public final class KnowledgeBase {
     private final BlockingQueue<KieSession> idle = new ArrayBlockingQueue<>(
             Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
 
-    private KnowledgeBase(KieBase kieBase, String metadata, String contentHash) {
+    private KnowledgeBase(KieBase kieBase, Vocabulary vocabulary, String metadata, String contentHash) {
         this.kieBase = kieBase;
+        this.vocabulary = vocabulary;
         this.rules = catalogue(kieBase);
         this.catalogue = rules.values().stream().sorted(Comparator.comparing(RuleRef::id)).toList();
         this.info = info(metadata, contentHash, catalogue.size());
@@ -79,11 +82,10 @@ public final class KnowledgeBase {
             if (models.isEmpty()) {
                 throw new IllegalStateException(PRECOMPILED + " lists no models; the build did not precompile the rules");
             }
-            AlphaIndexes.addTo(models);
             // the configuration from drools-core, not KieServices.get(): that needs drools-compiler, which hosts of the
             // packaged rules do not have (the same defaults either way)
             return new KnowledgeBase(KieBaseBuilder.createKieBaseFromModel(models,
-                            RuleBaseFactory.newKnowledgeBaseConfiguration()),
+                            RuleBaseFactory.newKnowledgeBaseConfiguration()), Vocabulary.packaged(),
                     new String(meta.readAllBytes(), StandardCharsets.UTF_8), precompiled.getProperty("contentHash"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the packaged knowledge base", e);
@@ -99,9 +101,9 @@ public final class KnowledgeBase {
 
     static KnowledgeBase compile(RuleSet rules) {
         requireCompiler();
-        KieBase kieBase = RuleCompiler.compile(rules).kieBase();
+        RuleCompiler.Compiled compiled = RuleCompiler.compile(rules);
         try {
-            return new KnowledgeBase(kieBase, rules.metadata(), rules.contentHash());
+            return new KnowledgeBase(compiled.kieBase(), compiled.vocabulary(), rules.metadata(), rules.contentHash());
         } catch (RuleCompilationException e) {
             throw new RuleCompilationException(e.errors().stream().map(error -> placed(error, rules)).toList());
         }
@@ -189,6 +191,11 @@ public final class KnowledgeBase {
             }
         }
         session.dispose();
+    }
+
+    /** The clinical vocabulary these rules speak. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     public KnowledgeBaseInfo info() {

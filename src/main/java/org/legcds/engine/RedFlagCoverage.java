@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.legcds.assessment.RedFlagCheck;
+import org.legcds.vocabulary.Definition;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Which rules raise each red-flag check and which leave it open, read from the rules' consequences: a rule raises a
@@ -29,9 +30,14 @@ public record RedFlagCoverage(Map<String, SortedSet<String>> raisedBy, Map<Strin
     private static final Pattern RAISED = Pattern.compile("new\\s+(?:[\\w.]+\\.)?RedFlagRaised\\s*\\(\\s*([^,)]+)");
     private static final Pattern OPEN = Pattern.compile("new\\s+(?:[\\w.]+\\.)?CheckOpen\\s*\\(\\s*([^,)]+)");
 
-    /** The red-flag checks of the vocabulary, by id. (When checks become data: the vocabulary's checks.) */
+    /** The red-flag checks of the packaged vocabulary, by id. */
     public static List<String> checks() {
-        return Arrays.stream(RedFlagCheck.values()).map(Enum::name).toList();
+        return checks(Vocabulary.packaged());
+    }
+
+    /** The red-flag checks of a vocabulary, by id. */
+    public static List<String> checks(Vocabulary vocabulary) {
+        return vocabulary.checks().stream().map(Definition::id).toList();
     }
 
     /** Reads the coverage from the text of every rule of a rule set. */
@@ -39,7 +45,7 @@ public record RedFlagCoverage(Map<String, SortedSet<String>> raisedBy, Map<Strin
         Map<String, SortedSet<String>> raised = new TreeMap<>();
         Map<String, SortedSet<String>> open = new TreeMap<>();
         Map<String, SortedSet<String>> unknown = new TreeMap<>();
-        List<String> checks = checks();
+        List<String> checks = rules.vocabulary().isEmpty() ? checks() : checks(Vocabulary.parse(rules.vocabulary()));
         checks.forEach(check -> {
             raised.put(check, new TreeSet<>());
             open.put(check, new TreeSet<>());
@@ -90,7 +96,7 @@ public record RedFlagCoverage(Map<String, SortedSet<String>> raisedBy, Map<Strin
             }
         });
         unknown.forEach((check, ids) -> gaps.add("rules " + String.join(", ", ids) + " name red-flag check " + check
-                + ", which is not a check of the vocabulary (one of " + String.join(", ", checks()) + ")"));
+                + ", which is not a check of the vocabulary (one of " + String.join(", ", raisedBy.keySet()) + ")"));
         return gaps;
     }
 }

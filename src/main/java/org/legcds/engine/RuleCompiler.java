@@ -17,6 +17,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.legcds.RuleCompilationException;
+import org.legcds.vocabulary.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ final class RuleCompiler {
     }
 
     /** A compiled knowledge base and the module it came from (whose generated classes the precompiler writes out). */
-    record Compiled(KieBase kieBase, InternalKieModule module) {
+    record Compiled(KieBase kieBase, InternalKieModule module, Vocabulary vocabulary) {
     }
 
     static Compiled compile(RuleSet rules) {
@@ -58,7 +59,9 @@ final class RuleCompiler {
         files.generateAndWritePomXML(releaseId);
         // Drools wants a file's folder to match its package; the layer folders (patterns/, red-flags/, ...) are for
         // people, so hand Drools flat names and map errors back to the real path
-        rules.drl().forEach((path, text) -> files.write(RESOURCE_ROOT + flat(path), text));
+        Vocabulary vocabulary = Vocabulary.parse(rules.vocabulary());
+        DrlVocabulary.expand(rules.drl(), vocabulary).forEach((path, text) -> files.write(RESOURCE_ROOT + flat(path),
+                text));
 
         KieBuilder builder;
         try {
@@ -93,11 +96,10 @@ final class RuleCompiler {
                 throw new IllegalStateException("cannot load the generated rule model " + name + ": " + e, e);
             }
         }
-        AlphaIndexes.addTo(models);
         KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
         // the global repository would otherwise keep every compiled copy alive
         services.getRepository().removeKieModule(releaseId);
-        return new Compiled(kieBase, module);
+        return new Compiled(kieBase, module, vocabulary);
     }
 
     /** The generated executable-model classes a compiled module lists (one per rule package). */

@@ -20,19 +20,21 @@ import java.util.stream.Stream;
 import org.legcds.RuleCompilationException;
 
 /**
- * The files of a knowledge base, read from a directory: every {@code .drl} file (at any depth) and the metadata file
- * {@value #METADATA}, keyed by path relative to the directory with forward slashes, in sorted order.
+ * The files of a knowledge base, read from a directory: every {@code .drl} file (at any depth), the metadata file
+ * {@value #METADATA} and the vocabulary files, keyed by path relative to the directory with forward slashes, in sorted order.
  *
- * @param drl      DRL sources by relative path
- * @param metadata the metadata file's text
+ * @param drl        DRL sources by relative path
+ * @param metadata   the metadata file's text
+ * @param vocabulary the vocabulary files ({@code vocabulary/*.yaml}) by relative path
  */
-public record RuleSet(Map<String, String> drl, String metadata) {
+public record RuleSet(Map<String, String> drl, String metadata, Map<String, String> vocabulary) {
 
     /** The knowledge-base metadata file at the top of a rules directory. */
     public static final String METADATA = "knowledge-base.yaml";
 
     public RuleSet {
         drl = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl));
+        vocabulary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary));
     }
 
     /** Reads a rules directory. */
@@ -53,7 +55,8 @@ public record RuleSet(Map<String, String> drl, String metadata) {
             if (drl.isEmpty()) {
                 throw new IllegalArgumentException("rules directory " + directory + " holds no .drl files");
             }
-            return new RuleSet(drl, text(metadataFile, METADATA));
+            return new RuleSet(drl, text(metadataFile, METADATA),
+                    org.legcds.vocabulary.Vocabulary.files(directory));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + directory + ": " + e, e);
         }
@@ -102,6 +105,9 @@ public record RuleSet(Map<String, String> drl, String metadata) {
                 update(digest, file.getKey(), file.getValue());
             }
             update(digest, METADATA, metadata);
+            for (Map.Entry<String, String> file : vocabulary.entrySet()) {
+                update(digest, file.getKey(), file.getValue());
+            }
             return "sha256:" + HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);

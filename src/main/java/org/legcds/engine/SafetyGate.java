@@ -90,8 +90,8 @@ public final class SafetyGate {
     public static List<Error> scenarioProblems(LegCds engine, Path scenarioDirectory) {
         List<Error> problems = new ArrayList<>();
         try {
-            List<ScenarioResult> results = new ScenarioRunner(engine).run(ScenarioReader.of(scenarioDirectory)
-                    .readAll());
+            List<ScenarioResult> results = new ScenarioRunner(engine).run(
+                    ScenarioReader.of(scenarioDirectory, engine.vocabulary()).readAll());
             if (results.isEmpty()) {
                 problems.add(new Error(scenarioDirectory.toString(), 0, "holds no scenarios (*.yaml)"));
             }

@@ -3,7 +3,6 @@ package org.legcds.facts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import org.legcds.Problem;
 /**
  * One patient's case at one evaluation date: the unit the engine assesses. Immutable; validated on construction: an
  * invalid case throws {@link InvalidCaseException} listing every problem (at most {@value #MAX_FINDINGS} findings; no
- * code twice on one side; no finding both present and absent on the same side).
+ * code twice on one side with the same status). Two records of one finding that disagree (present on a side where the
+ * other says absent, as a nurse's note beside a checklist) are kept as one {@link Status#CONFLICTING} finding naming
+ * both sources, never refused and never resolved by guessing.
  *
  * <p>The findings are kept in a canonical order (by code, then side) so that the same findings given in any order
  * produce the same assessment.
@@ -71,7 +72,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
         if (!problems.isEmpty()) {
             throw new InvalidCaseException(problems);
         }
-        List<Finding> sorted = new ArrayList<>(findings);
+        List<Finding> sorted = merged(findings);
         sorted.sort(CANONICAL_ORDER);
         findings = List.copyOf(sorted);
     }
@@ -99,9 +100,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
     }
 
     /**
-     * Too many findings, nulls, a code repeated on one side, and contradictions: a finding present on a side where
-     * another says it is absent. A finding absent without a side is absent on both sides; one present without a side is
-     * present somewhere, so it contradicts absence on both sides (absent unsided or bilateral) but not on one.
+     * Too many findings, nulls, and a code repeated on one side with the same status (a plain duplicate).
      */
     private static List<Problem> check(List<Finding> findings) {
         List<Problem> problems = new ArrayList<>();
@@ -111,7 +110,7 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             return problems;
         }
         Map<String, Integer> seen = new HashMap<>();
-        Map<Code, List<Integer>> byCode = new EnumMap<>(Code.class);
+        Map<String, List<Integer>> byCode = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             String where = "findings[" + i + "]";
@@ -119,22 +118,14 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
                 problems.add(new Problem(where, "null", "a finding"));
                 continue;
             }
-            String key = finding.code() + "/" + Objects.toString(finding.laterality(), "unsided");
+            String key = finding.code() + "/" + Objects.toString(finding.laterality(), "unsided") + "/"
+                    + finding.status();
             Integer earlier = seen.putIfAbsent(key, i);
             if (earlier != null) {
-                Finding first = findings.get(earlier);
-                String what = first.status() == finding.status()
-                        ? "each code at most once per side (it repeats findings[" + earlier + "])"
-                        : "one status per code and side, but findings[" + earlier + "] says " + first.status();
-                problems.add(new Problem(where, finding.describe(), what));
-                continue;
+                problems.add(new Problem(where, finding.describe(),
+                        "each code at most once per side and status (it repeats findings[" + earlier + "])"));
             }
             for (int other : byCode.computeIfAbsent(finding.code(), c -> new ArrayList<>())) {
-                if (findings.get(other).contradicts(finding)) {
-                    problems.add(new Problem(where, finding.describe(), "a finding that agrees with findings[" + other
-                            + "] (" + findings.get(other).describe() + "): present and absent on the same side"));
-                    break;
-                }
                 if (unknownWhereAbsent(findings.get(other), finding)) {
                     problems.add(new Problem(where, finding.describe(), "a finding that agrees with findings[" + other
                             + "] (" + findings.get(other).describe() + "): absent on both sides and unknown on a side "
@@ -145,6 +136,31 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             byCode.get(finding.code()).add(i);
         }
         return problems;
+    }
+
+    /**
+     * The findings with each pair that contradicts (present on a side where the other says absent) replaced by one
+     * CONFLICTING finding; a finding already conflicting absorbs a further contradicting record.
+     */
+    private static List<Finding> merged(List<Finding> findings) {
+        List<Finding> result = new ArrayList<>(findings);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            outer:
+            for (int i = 0; i < result.size(); i++) {
+                for (int j = i + 1; j < result.size(); j++) {
+                    if (result.get(i).contradicts(result.get(j))) {
+                        Finding conflict = result.get(i).conflictingWith(result.get(j));
+                        result.remove(j);
+                        result.set(i, conflict);
+                        changed = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /** One finding absent on both sides (no side, or bilateral), the other unknown on a side. */

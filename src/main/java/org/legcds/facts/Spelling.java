@@ -23,6 +23,27 @@ public final class Spelling {
                 .toList();
     }
 
+    /**
+     * The ids nearest a misspelt one, nearest first: ids that contain it come first (BLADDER finds
+     * BLADDER_DYSFUNCTION), then by edit distance, then in the given order.
+     */
+    public static List<String> nearest(String wanted, List<String> ids, int limit) {
+        String name = wanted == null ? "" : normalise(wanted);
+        List<String> order = List.copyOf(ids);
+        return order.stream()
+                .sorted(Comparator.comparingInt((String id) -> name.isEmpty() || !id.contains(name) ? 1 : 0)
+                        .thenComparingInt(id -> distance(name, id)).thenComparingInt(order::indexOf))
+                .limit(limit)
+                .toList();
+    }
+
+    /** The keys nearest a misspelt key of a file, compared as written (camel case kept). */
+    public static List<String> nearestKeys(String wanted, List<String> keys, int limit) {
+        String name = wanted == null ? "" : wanted.trim();
+        return keys.stream().sorted(Comparator.comparingInt((String key) -> distance(name.toLowerCase(
+                java.util.Locale.ROOT), key.toLowerCase(java.util.Locale.ROOT)))).limit(limit).toList();
+    }
+
     /** A name as written by a person, in constant form: trimmed, upper case, '-' and ' ' as '_' ("standing still"). */
     public static String normalise(String name) {
         return name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');

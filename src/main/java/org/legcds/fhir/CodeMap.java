@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Status;
 
@@ -109,30 +110,31 @@ final class CodeMap {
      *                   a neuropathy); empty for most rows
      * @param source     file and line, for messages
      */
-    record Mapping(String system, String code, String display, Code target, Read read, List<String> units,
-                   Laterality laterality, boolean history, Threshold threshold, List<Code> also, String source) {
+    record Mapping(String system, String code, String display, FindingDefinition target, Read read, List<String> units,
+                   Laterality laterality, boolean history, Threshold threshold, List<FindingDefinition> also,
+                   String source) {
 
         boolean pregnancy() {
             return target == null;
         }
 
         String targetName() {
-            return target == null ? PREGNANCY : target.name();
+            return target == null ? PREGNANCY : target.id();
         }
 
         /** Every target: the first, then the further ones. */
-        List<Code> targets() {
+        List<FindingDefinition> targets() {
             if (target == null) {
                 return List.of();
             }
-            List<Code> all = new ArrayList<>(List.of(target));
+            List<FindingDefinition> all = new ArrayList<>(List.of(target));
             all.addAll(also);
             return all;
         }
 
         /** The units a value of this code may be given in. */
         List<String> acceptedUnits() {
-            return units.isEmpty() && target != null ? target.units() : units;
+            return units.isEmpty() && target != null ? target.unitNames() : units;
         }
     }
 
@@ -142,7 +144,8 @@ final class CodeMap {
     private final Map<String, Status> answers;
     private final Map<String, Laterality> bodySites;
     private final Map<String, String> units;
-    private final Set<Code> safeSide;
+    private final Vocabulary vocabulary;
+    private final Set<FindingDefinition> safeSide;
 
     private CodeMap(Loader loader) {
         this.exact = loader.exact;
@@ -151,12 +154,18 @@ final class CodeMap {
         this.answers = Map.copyOf(loader.answers);
         this.bodySites = Map.copyOf(loader.bodySites);
         this.units = Map.copyOf(loader.units);
+        this.vocabulary = loader.vocabulary;
         this.safeSide = Set.copyOf(loader.safeSide);
+    }
+
+    /** The vocabulary whose findings the maps' targets are. */
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The code maps packaged in the jar. */
     static CodeMap packaged() {
-        Loader loader = new Loader();
+        Loader loader = new Loader(Vocabulary.packaged());
         for (String name : PACKAGED) {
             try (InputStream in = CodeMap.class.getResourceAsStream(name)) {
                 if (in == null) {
@@ -177,6 +186,11 @@ final class CodeMap {
      * @throws IllegalArgumentException naming every file and line that is wrong, or a table that is missing
      */
     static CodeMap load(Path directory) {
+        return load(directory, Vocabulary.packaged());
+    }
+
+    /** The code maps in a directory, whose targets are findings of the given vocabulary. */
+    static CodeMap load(Path directory, Vocabulary vocabulary) {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("FHIR code maps: " + directory + " is not a directory");
         }
@@ -186,7 +200,7 @@ final class CodeMap {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        Loader loader = new Loader();
+        Loader loader = new Loader(vocabulary);
         for (String table : TABLES) {
             if (files.stream().noneMatch(p -> p.getFileName().toString().equals(table))) {
                 loader.problems.add(directory.resolve(table) + ": missing (copy it from the packaged code maps)");
@@ -252,7 +266,7 @@ final class CodeMap {
      * dated after the evaluation date) is still read as present, with an issue: a red flag, where a missed one costs
      * more than a false alarm ({@code safe-side.csv}).
      */
-    boolean safeSide(Code target) {
+    boolean safeSide(FindingDefinition target) {
         return target != null && safeSide.contains(target);
     }
 
@@ -294,9 +308,14 @@ final class CodeMap {
         final Map<String, String> bodySiteSources = new HashMap<>();
         final Map<String, String> units = new HashMap<>();
         final Map<String, String> unitSources = new HashMap<>();
-        final Map<Code, String> safeSideSources = new HashMap<>();
-        final java.util.Set<Code> safeSide = java.util.EnumSet.noneOf(Code.class);
+        final Map<FindingDefinition, String> safeSideSources = new HashMap<>();
+        final Set<FindingDefinition> safeSide = new java.util.HashSet<>();
         final List<String> problems = new ArrayList<>();
+        final Vocabulary vocabulary;
+
+        Loader(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+        }
 
         void load(String file, Reader reader) throws IOException {
             String name = Path.of(file).getFileName().toString();
@@ -382,8 +401,8 @@ final class CodeMap {
             List<String> targetTexts = Arrays.stream(cell(row, "target").split("\\s+")).filter(t -> !t.isEmpty())
                     .toList();
             String targetText = targetTexts.isEmpty() ? "" : targetTexts.get(0);
-            Code target = null;
-            List<Code> also = new ArrayList<>();
+            FindingDefinition target = null;
+            List<FindingDefinition> also = new ArrayList<>();
             if (targetTexts.size() > 1 && targetTexts.stream().anyMatch(t -> t.equalsIgnoreCase(PREGNANCY))) {
                 problems.add(where + ": PREGNANCY is a target on its own, not one of several");
             }
@@ -393,15 +412,15 @@ final class CodeMap {
                 if (text.equalsIgnoreCase(PREGNANCY)) {
                     continue;
                 }
-                Code parsed = Code.parse(text).orElse(null);
+                FindingDefinition parsed = finding(text);
                 if (parsed == null) {
-                    problems.add(where + ": target '" + text + "' is not a vocabulary code (nearest: "
-                            + String.join(", ", Code.nearest(text, 3).stream().map(Enum::name).toList())
+                    problems.add(where + ": target '" + text + "' is not a finding id of the vocabulary (nearest: "
+                            + String.join(", ", Vocabulary.nearest(text, vocabulary.findings(), 3))
                             + "; or PREGNANCY)");
                 } else if (i == 0) {
                     target = parsed;
                 } else if (parsed == target || also.contains(parsed)) {
-                    problems.add(where + ": target " + parsed + " is listed twice");
+                    problems.add(where + ": target " + parsed.id() + " is listed twice");
                 } else {
                     also.add(parsed);
                 }
@@ -457,7 +476,7 @@ final class CodeMap {
                 return;
             }
             if (!also.isEmpty() && (read == Read.QUANTITY || read == Read.ANSWER
-                    || also.stream().anyMatch(Code::isMeasurement) || target.isMeasurement())) {
+                    || also.stream().anyMatch(FindingDefinition::isMeasurement) || target.isMeasurement())) {
                 problems.add(where + ": several targets are read as presence or absence only, and none may be a "
                         + "measurement");
                 return;
@@ -467,14 +486,14 @@ final class CodeMap {
                 return;
             }
             if (target != null && read != Read.THRESHOLD && (read == Read.QUANTITY) != target.isMeasurement()) {
-                problems.add(where + ": read '" + read.name().toLowerCase(Locale.ROOT) + "' does not fit " + target
+                problems.add(where + ": read '" + read.name().toLowerCase(Locale.ROOT) + "' does not fit " + target.id()
                         + (target.isMeasurement() ? ", a measurement: use read quantity"
                         : ", which is not a measurement: use presence, absence or answer"));
                 return;
             }
-            if (!unitList.isEmpty() && (read != Read.QUANTITY || !target.units().containsAll(unitList))) {
-                problems.add(where + ": units " + unitList + " must be a subset of " + target + "'s units "
-                        + (target == null ? List.of() : target.units()) + ", for read quantity only");
+            if (!unitList.isEmpty() && (read != Read.QUANTITY || !target.unitNames().containsAll(unitList))) {
+                problems.add(where + ": units " + unitList + " must be a subset of " + (target == null ? PREGNANCY : target.id()) + "'s units "
+                        + (target == null ? List.of() : target.unitNames()) + ", for read quantity only");
                 return;
             }
             Mapping mapping = new Mapping(system, code, cell(row, "display"), target, read, unitList, side,
@@ -573,23 +592,41 @@ final class CodeMap {
             units.put(alias, unit);
         }
 
+        private FindingDefinition finding(String text) {
+            return vocabulary.finding(org.legcds.facts.Spelling.normalise(text)).orElse(null);
+        }
+
+        private void vocabularyCode(FindingDefinition finding, String system, String code) {
+            if (code == null || exact.getOrDefault(system, Map.of()).containsKey(key(system, code))) {
+                return;
+            }
+            add(new Mapping(system, code, finding.label(), finding, finding.isMeasurement() ? Read.QUANTITY
+                    : Read.PRESENCE, List.of(), null, false, null, List.of(), "vocabulary " + finding.id()));
+        }
+
         private void safeSide(String where, Map<String, String> row) {
             String text = cell(row, "target");
-            Code target = Code.parse(text).orElse(null);
+            FindingDefinition target = finding(text);
             if (target == null) {
-                problems.add(where + ": target '" + text + "' is not a vocabulary code (nearest: "
-                        + String.join(", ", Code.nearest(text, 3).stream().map(Enum::name).toList()) + ")");
+                problems.add(where + ": target '" + text + "' is not a finding id of the vocabulary (nearest: "
+                        + String.join(", ", Vocabulary.nearest(text, vocabulary.findings(), 3)) + ")");
                 return;
             }
             String earlier = safeSideSources.putIfAbsent(target, where);
             if (earlier != null) {
-                problems.add(where + ": " + target + " is listed twice (also at " + earlier + ")");
+                problems.add(where + ": " + target.id() + " is listed twice (also at " + earlier + ")");
                 return;
             }
             safeSide.add(target);
         }
 
         CodeMap finish() {
+            // each vocabulary finding's own SNOMED CT and LOINC code maps to it (written once, in the vocabulary);
+            // the CSV maps add other codes (ICD-10-CM, RxNorm, more SNOMED CT) and may refine how a code is read
+            for (FindingDefinition finding : vocabulary.findings()) {
+                vocabularyCode(finding, SNOMED, finding.snomed());
+                vocabularyCode(finding, LOINC, finding.loinc());
+            }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("FHIR code maps are not valid (" + problems.size() + " problem"
                         + (problems.size() == 1 ? "" : "s") + "):\n  " + String.join("\n  ", problems));

@@ -39,7 +39,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.FindingDefinition;
 import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
@@ -57,6 +57,7 @@ final class Reading {
     private static final int MAX_NESTING = 5;
 
     private final CodeMap map;
+    private final org.legcds.vocabulary.Vocabulary vocabulary;
     private final LocalDate date;
     /** Observations before this day, and medicine courses that ended before it, are history, not current. */
     private final LocalDate currentSince;
@@ -72,6 +73,7 @@ final class Reading {
 
     Reading(CodeMap map, LocalDate date, java.time.Period currentWindow, List<InputIssue> parseIssues) {
         this.map = map;
+        this.vocabulary = map.vocabulary();
         this.date = date;
         this.currentSince = date.minus(currentWindow);
         this.issues.addAll(parseIssues);
@@ -378,15 +380,15 @@ final class Reading {
      * read as present, on the safe side ("reported, unconfirmed"). It is never dropped silently.
      */
     private void notEstablished(Mapping m, Laterality side, String where, String field, String why) {
-        List<Code> safe = m.read() == Read.PRESENCE ? m.targets().stream().filter(map::safeSide).toList() : List.of();
+        List<FindingDefinition> safe = m.read() == Read.PRESENCE ? m.targets().stream().filter(map::safeSide).toList() : List.of();
         if (safe.isEmpty()) {
             issues.add(new InputIssue(where, field, why + ": " + m.targetName() + " not read"));
             return;
         }
-        for (Code target : safe) {
+        for (FindingDefinition target : safe) {
             statements.add(new Statement(new Key(target, side), Status.PRESENT, null, null, where, Kind.RECORD, null));
         }
-        issues.add(new InputIssue(where, field, why + ": " + safe.stream().map(Code::name)
+        issues.add(new InputIssue(where, field, why + ": " + safe.stream().map(FindingDefinition::id)
                 .collect(Collectors.joining(", ")) + " read as present on the safe side (a red flag reported, "
                 + "unconfirmed: confirm or refute it)"));
     }
@@ -513,7 +515,7 @@ final class Reading {
         if (mapped.isEmpty() || !belongsToPatient(resource, subject, "subject")) {
             return;
         }
-        Set<Code> done = EnumSet.noneOf(Code.class);
+        Set<FindingDefinition> done = new java.util.HashSet<>();
         for (Mapping m : mapped) {
             if (m.target() == null || m.read() == Read.QUANTITY || m.read() == Read.THRESHOLD) {
                 issues.add(new InputIssue(where, "medication", m.code() + " maps to " + m.targetName()
@@ -675,37 +677,44 @@ final class Reading {
     }
 
     private void quantity(String where, String prefix, Mapping m, Laterality side, Type value, When when) {
-        Code code = m.target();
+        FindingDefinition code = m.target();
         List<String> accepted = m.acceptedUnits();
         if (!(value instanceof Quantity quantity)) {
             issues.add(new InputIssue(where, prefix + "value[x]", (value == null ? "missing" : "a " + value.fhirType())
-                    + ": " + code + " needs a quantity in " + String.join(" or ", accepted)));
+                    + ": " + code.id() + " needs a quantity in " + String.join(" or ", accepted)));
             return;
         }
         String field = prefix + "valueQuantity";
         if (quantity.hasComparator()) {
             issues.add(new InputIssue(where, field + ".comparator", "'" + quantity.getComparatorElement().getValueAsString()
-                    + quantity.getValue() + "' is a bound, not a measurement of " + code));
+                    + quantity.getValue() + "' is a bound, not a measurement of " + code.id()));
             return;
         }
         if (!quantity.hasValue() || quantity.getValue() == null) {
-            issues.add(new InputIssue(where, field + ".value", "missing: " + code + " needs a number"));
+            issues.add(new InputIssue(where, field + ".value", "missing: " + code.id() + " needs a number"));
             return;
         }
         String raw = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : null;
         String unit = raw == null || raw.isBlank() ? (accepted.equals(List.of("1")) ? "1" : null) : map.unit(raw);
         if (unit == null) {
-            issues.add(new InputIssue(where, field + ".unit", "missing: " + code + " is given in "
+            issues.add(new InputIssue(where, field + ".unit", "missing: " + code.id() + " is given in "
                     + String.join(" or ", accepted)));
             return;
         }
         if (!accepted.contains(unit)) {
-            issues.add(new InputIssue(where, field + ".unit", "unit " + quote(raw) + " is not a valid unit for " + code
+            issues.add(new InputIssue(where, field + ".unit", "unit " + quote(raw) + " is not a valid unit for " + code.id()
                     + " (expected " + String.join(" or ", accepted) + ")"));
             return;
         }
         try {
-            Finding finding = Finding.measured(code, quantity.getValue().doubleValue(), unit);
+            Finding finding = Finding.measured(code.id(), quantity.getValue().doubleValue(), unit);
+            List<org.legcds.Problem> unfit = vocabulary.problems(finding, field);
+            if (!unfit.isEmpty()) {
+                // the issue names the field itself: its text is what is wrong with the value
+                String text = unfit.get(0).toString();
+                String named = unfit.get(0).field() + ": ";
+                throw new IllegalArgumentException(text.startsWith(named) ? text.substring(named.length()) : text);
+            }
             statements.add(new Statement(new Key(code, side), Status.PRESENT, finding.value(), unit, where,
                     Kind.OBSERVATION, when));
         } catch (IllegalArgumentException e) {
@@ -781,6 +790,7 @@ final class Reading {
             case PRESENT -> Status.ABSENT;
             case ABSENT -> Status.PRESENT;
             case UNKNOWN -> Status.UNKNOWN;
+            case CONFLICTING -> Status.CONFLICTING;
         };
     }
 
@@ -851,7 +861,7 @@ final class Reading {
             statements.add(new Statement(new Key(null, null), status, null, null, where, kind, when));
             return;
         }
-        for (Code target : m.targets()) {
+        for (FindingDefinition target : m.targets()) {
             statements.add(new Statement(new Key(target, side), status, null, null, where, kind, when));
         }
     }
@@ -1076,7 +1086,7 @@ final class Reading {
     enum Kind { OBSERVATION, RECORD }
 
     /** A finding's identity in a case: the code (null for pregnancy) and the side. */
-    record Key(Code code, Laterality side) {
+    record Key(FindingDefinition code, Laterality side) {
     }
 
     /** When an observation applies: the day as written, and the instant when a time was given. */
@@ -1109,12 +1119,13 @@ final class Reading {
         }
 
         Finding finding() {
-            Code code = key.code();
-            Finding f = value != null ? Finding.measured(code, value, unit)
+            FindingDefinition code = key.code();
+            Finding f = value != null ? Finding.measured(code.id(), value, unit)
                     : switch (status) {
-                case PRESENT -> Finding.present(code);
-                case ABSENT -> code.isMeasurement() ? Finding.unknown(code) : Finding.absent(code);
-                case UNKNOWN -> Finding.unknown(code);
+                case PRESENT -> Finding.present(code.id());
+                case ABSENT -> code.isMeasurement() ? Finding.unknown(code.id()) : Finding.absent(code.id());
+                case UNKNOWN -> Finding.unknown(code.id());
+                case CONFLICTING -> Finding.conflicting(code.id());
             };
             return key.side() == null ? f : f.on(key.side());
         }
@@ -1125,8 +1136,8 @@ final class Reading {
     }
 
     /** Whether an item is a history (diabetes, smoking, high cholesterol): an old observation of it still counts. */
-    private static boolean isHistory(Code code) {
-        return code.kind() == org.legcds.facts.CodeKind.HISTORY;
+    private static boolean isHistory(FindingDefinition code) {
+        return code.kind() == org.legcds.vocabulary.FindingKind.HISTORY;
     }
 
     /** Whether a code is one of the given ones; false for null (an element without a code). */
@@ -1161,13 +1172,13 @@ final class Reading {
                 } else if (latest != null && latest.day().isBefore(currentSince) && key.code() != null
                         && !isHistory(key.code())) {
                     issues.add(new InputIssue(first.resource(), "effective[x]", "the latest observation of "
-                            + key.code().name() + " is of " + latest.day() + ", before " + currentSince
+                            + key.code().id() + " is of " + latest.day() + ", before " + currentSince
                             + " (older than the current window): history, not read as current"));
                 } else if (atLatest.stream().allMatch(first::sameAs)) {
                     candidates.add(first);
                 } else {
                     issues.add(new InputIssue(first.resource(), "value[x]", "observations of "
-                            + (key.code() == null ? CodeMap.PREGNANCY : key.code().name())
+                            + (key.code() == null ? CodeMap.PREGNANCY : key.code().id())
                             + (key.side() == null ? "" : " (" + key.side().name().toLowerCase(Locale.ROOT) + ")")
                             + " at the same time say different things: "
                             + atLatest.stream().map(Statement::describe).collect(Collectors.joining(", "))

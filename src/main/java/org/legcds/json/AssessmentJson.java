@@ -1,6 +1,7 @@
 package org.legcds.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -14,10 +15,15 @@ import java.io.UncheckedIOException;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.ConditionDefinition;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.RedFlagCheckDefinition;
+import org.legcds.vocabulary.StepDefinition;
 
 /**
  * Writes assessments as JSON, in the shape documented by {@code schema/assessment.schema.json}: record components in
- * declaration order, enums by name, dates as {@code YYYY-MM-DD}; a finding's unrecorded qualifiers are left out.
+ * declaration order, enums by name, vocabulary entries by id, dates as {@code YYYY-MM-DD}; a finding's unrecorded
+ * qualifiers are left out.
  * Thread-safe.
  */
 public final class AssessmentJson {
@@ -27,6 +33,10 @@ public final class AssessmentJson {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addMixIn(Finding.class, FindingMixIn.class)
+            .addMixIn(FindingDefinition.class, DefinitionMixIn.class)
+            .addMixIn(ConditionDefinition.class, DefinitionMixIn.class)
+            .addMixIn(StepDefinition.class, DefinitionMixIn.class)
+            .addMixIn(RedFlagCheckDefinition.class, DefinitionMixIn.class)
             .build();
 
     private AssessmentJson() {
@@ -44,6 +54,12 @@ public final class AssessmentJson {
     /** The shared mapper (configured for the records of this library). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** A vocabulary entry is written as its id, as in case files and scenarios; labels travel beside it. */
+    private abstract static class DefinitionMixIn {
+        @JsonValue
+        abstract String id();
     }
 
     /**

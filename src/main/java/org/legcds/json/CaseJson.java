@@ -1,6 +1,7 @@
 package org.legcds.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -30,17 +31,18 @@ import java.util.stream.Collectors;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
+import org.legcds.facts.Course;
 import org.legcds.facts.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
+import org.legcds.facts.Severity;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Spelling;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
+import org.legcds.facts.Tempo;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Reads a case file:
@@ -49,11 +51,13 @@ import org.legcds.facts.Trigger;
  * {"patient": {"id": "p1", "age": 67, "sex": "male", "pregnancy": "absent"},
  *  "evaluationDate": "2026-11-21",
  *  "findings": [{"code": "LEG_PAIN", "status": "present", "laterality": "bilateral",
- *                "triggers": ["walking"], "reliefs": ["standing_still"]}]}
+ *                "triggers": ["walking"], "reliefs": ["standing_still"], "absentReliefs": ["sitting"]}]}
  * }</pre>
  *
- * Every problem is reported at once, each with its JSON path, the value and what was expected; unknown fields are
- * errors (a typo must not be silently ignored). Enum values are case-insensitive. Thread-safe.
+ * Every problem is reported at once, each with its JSON path (and, for a finding, its line), the value and what was
+ * expected; unknown fields are errors (a typo must not be silently ignored). Codes and modifiers are checked against a
+ * knowledge base's vocabulary (the packaged one unless one is given), naming the nearest ids of a misspelt one. Enum
+ * values are case-insensitive. Two records of one finding that disagree become one CONFLICTING finding. Thread-safe.
  */
 public final class CaseJson {
 
@@ -75,7 +79,8 @@ public final class CaseJson {
     private static final Set<String> CASE_FIELDS = Set.of("patient", "evaluationDate", "findings");
     private static final Set<String> PATIENT_FIELDS = Set.of("id", "age", "birthDate", "sex", "pregnancy");
     private static final Set<String> FINDING_FIELDS = Set.of("code", "status", "laterality", "onset", "value", "unit",
-            "triggers", "reliefs");
+            "triggers", "reliefs", "absentTriggers", "absentReliefs", "severity", "course", "tempo", "since",
+            "duration", "site", "answer", "source");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -100,6 +105,15 @@ public final class CaseJson {
      *                              rest)
      */
     public static Case read(String json) {
+        return read(json, Vocabulary.packaged());
+    }
+
+    /**
+     * Parses a case from JSON text, checking its codes against a vocabulary.
+     *
+     * @throws InvalidCaseException listing every problem found
+     */
+    public static Case read(String json, Vocabulary vocabulary) {
         if (json == null) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "there is no case file text")));
         }
@@ -122,7 +136,7 @@ public final class CaseJson {
         if (bytes > MAX_BYTES) {
             throw tooLarge(bytes + " bytes");
         }
-        return parse(json);
+        return parse(json, vocabulary);
     }
 
     /**
@@ -133,13 +147,22 @@ public final class CaseJson {
      * @throws InvalidCaseException listing every problem found
      */
     public static Case read(byte[] utf8) {
+        return read(utf8, Vocabulary.packaged());
+    }
+
+    /**
+     * Parses a case from UTF-8 bytes, checking its codes against a vocabulary.
+     *
+     * @throws InvalidCaseException listing every problem found
+     */
+    public static Case read(byte[] utf8, Vocabulary vocabulary) {
         if (utf8 == null) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "there is no case file content")));
         }
         if (utf8.length > MAX_BYTES) {
             throw tooLarge(utf8.length + " bytes");
         }
-        return parse(decode(utf8, utf8.length));
+        return parse(decode(utf8, utf8.length), vocabulary);
     }
 
     /**
@@ -150,11 +173,21 @@ public final class CaseJson {
      * @throws IOException          if the stream cannot be read
      */
     public static Case read(InputStream in) throws IOException {
+        return read(in, Vocabulary.packaged());
+    }
+
+    /**
+     * Parses a case from a stream of UTF-8 bytes, checking its codes against a vocabulary.
+     *
+     * @throws InvalidCaseException listing every problem found
+     * @throws IOException          if the stream cannot be read
+     */
+    public static Case read(InputStream in, Vocabulary vocabulary) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw tooLarge("more than " + MAX_BYTES + " bytes");
         }
-        return read(bytes);
+        return read(bytes, vocabulary);
     }
 
     private static InvalidCaseException tooLarge(String size) {
@@ -187,7 +220,7 @@ public final class CaseJson {
         return out.flip().toString();
     }
 
-    private static Case parse(String json) {
+    private static Case parse(String json, Vocabulary vocabulary) {
         if (json.isBlank()) {
             throw new InvalidCaseException(List.of(Problem.stated("$", "the case file is empty")));
         }
@@ -203,7 +236,7 @@ public final class CaseJson {
             throw new InvalidCaseException(List.of(Problem.stated("$", "malformed JSON" + where(e) + ": "
                     + shorten(internals < 0 ? reason : reason.substring(0, internals), 200))));
         }
-        return new Reader().read(root);
+        return new Reader(vocabulary, findingLines(json)).read(root);
     }
 
     private static String where(JsonProcessingException e) {
@@ -231,9 +264,48 @@ public final class CaseJson {
         return new InvalidCaseException(listed);
     }
 
+    /**
+     * The line on which each element of the top-level "findings" array starts, for problem reports; none for text on
+     * one line (an NDJSON line, a case a host or the scenario reader wrote compactly), where "(line 1)" on every finding
+     * would say nothing and would turn the field into something that is no longer a JSON path.
+     */
+    private static List<Integer> findingLines(String json) {
+        if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0) {
+            return List.of();
+        }
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            int depth = 0;
+            boolean inFindings = false;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && depth == 1) {
+                    inFindings = "findings".equals(parser.currentName());
+                }
+                if (token.isStructStart()) {
+                    if (depth == 2 && inFindings) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                    }
+                    depth++;
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+        } catch (IOException e) {
+            // malformed JSON was already reported by readTree; lines are only a help
+        }
+        return lines;
+    }
+
     /** Collects problems while mapping; throws them all together at the end. */
     private static final class Reader {
         private final List<Problem> problems = new ArrayList<>();
+        private final Vocabulary vocabulary;
+        private final List<Integer> lines;
+
+        Reader(Vocabulary vocabulary, List<Integer> lines) {
+            this.vocabulary = vocabulary;
+            this.lines = lines;
+        }
 
         Case read(JsonNode root) {
             if (root == null || !root.isObject()) {
@@ -319,7 +391,8 @@ public final class CaseJson {
                 return findings;
             }
             for (int i = 0; i < node.size(); i++) {
-                Finding finding = finding(node.get(i), "findings[" + i + "]");
+                String where = "findings[" + i + "]" + (i < lines.size() ? " (line " + lines.get(i) + ")" : "");
+                Finding finding = finding(node.get(i), where);
                 if (finding != null) {
                     findings.add(finding);
                 }
@@ -334,22 +407,12 @@ public final class CaseJson {
             }
             int before = problems.size();
             unknownFields(node, path + ".", FINDING_FIELDS);
-            Code code = null;
             String codeText = text(node, "code", path + ".code", true);
-            if (codeText != null) {
-                code = Code.parse(codeText).orElse(null);
-                if (code == null) {
-                    String probable = codeText.length() > 64 ? codeText.substring(0, 64) : codeText;
-                    problems.add(new Problem(path + ".code", Escaping.quote(shorten(codeText, 60)), "a vocabulary code "
-                            + "(nearest: " + Code.nearest(probable, 3).stream().map(Enum::name)
-                                    .collect(Collectors.joining(", "))
-                            + "; `legcds vocabulary` lists them all)"));
-                }
-            }
+            String code = codeText == null ? null : Spelling.normalise(shorten(codeText, 200));
             Status status = enumValue(node, "status", path + ".status", Status.class, null);
             if (status == null && node.get("status") == null) {
                 problems.add(new Problem(path + ".status", "missing",
-                        "present, absent or unknown (a missing answer is never taken as absent)"));
+                        "present, absent, unknown or conflicting (a missing answer is never taken as absent)"));
             }
             Laterality laterality = enumValue(node, "laterality", path + ".laterality", Laterality.class, null);
             Onset onset = enumValue(node, "onset", path + ".onset", Onset.class, null);
@@ -363,16 +426,55 @@ public final class CaseJson {
                 }
             }
             String unit = text(node, "unit", path + ".unit", false);
-            Set<Trigger> triggers = enumSet(node, "triggers", path + ".triggers", Trigger.class);
-            Set<Relief> reliefs = enumSet(node, "reliefs", path + ".reliefs", Relief.class);
-            // the fact model checks the rest (ranges, units, qualifiers of absent findings); not repeating the above
+            Set<String> triggers = ids(node, "triggers", path + ".triggers");
+            Set<String> reliefs = ids(node, "reliefs", path + ".reliefs");
+            Set<String> absentTriggers = ids(node, "absentTriggers", path + ".absentTriggers");
+            Set<String> absentReliefs = ids(node, "absentReliefs", path + ".absentReliefs");
+            Severity severity = enumValue(node, "severity", path + ".severity", Severity.class, null);
+            Course course = enumValue(node, "course", path + ".course", Course.class, null);
+            Tempo tempo = enumValue(node, "tempo", path + ".tempo", Tempo.class, null);
+            LocalDate since = date(node, "since", path + ".since", false);
+            String duration = text(node, "duration", path + ".duration", false);
+            String site = text(node, "site", path + ".site", false);
+            String answer = text(node, "answer", path + ".answer", false);
+            String source = text(node, "source", path + ".source", false);
+            if (problems.size() > before || code == null || status == null) {
+                return null;
+            }
+            // the fact model and the vocabulary check the rest (ids, ranges, units, qualifiers); not repeating the above
             try {
-                Finding finding = new Finding(code, status, laterality, onset, value, unit, triggers, reliefs);
-                return problems.size() > before ? null : finding;
+                Finding finding = new Finding(code, status, laterality, onset, value, unit, triggers, reliefs,
+                        absentTriggers, absentReliefs, severity, course, tempo, since, duration,
+                        site == null ? null : Spelling.normalise(site), answer, source);
+                List<Problem> unfit = vocabulary.problems(finding, path);
+                problems.addAll(unfit);
+                return unfit.isEmpty() ? finding : null;
             } catch (InvalidCaseException e) {
                 addUnreported(path + ".", e);
                 return null;
             }
+        }
+
+        /** A list of modifier ids (case and spaces as a person writes them: "standing still" is STANDING_STILL). */
+        private Set<String> ids(JsonNode node, String field, String path) {
+            JsonNode value = node.get(field);
+            Set<String> result = new LinkedHashSet<>();
+            if (value == null || value.isNull()) {
+                return result;
+            }
+            if (!value.isArray()) {
+                problems.add(new Problem(path, describe(value), "an array of modifier ids, e.g. [\"walking\"]"));
+                return result;
+            }
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                if (!item.isTextual() || item.asText().isBlank()) {
+                    problems.add(new Problem(path + "[" + i + "]", describe(item), "a modifier id, e.g. \"walking\""));
+                } else {
+                    result.add(Spelling.normalise(shorten(item.asText(), 200)));
+                }
+            }
+            return result;
         }
 
         private void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
@@ -423,28 +525,6 @@ public final class CaseJson {
                 problems.add(new Problem(path, describe(value), "one of " + names(type)));
             }
             return parsed;
-        }
-
-        private <E extends Enum<E>> Set<E> enumSet(JsonNode node, String field, String path, Class<E> type) {
-            JsonNode value = node.get(field);
-            Set<E> result = new LinkedHashSet<>();
-            if (value == null || value.isNull()) {
-                return result;
-            }
-            if (!value.isArray()) {
-                problems.add(new Problem(path, describe(value), "an array of " + names(type)));
-                return result;
-            }
-            for (int i = 0; i < value.size(); i++) {
-                JsonNode item = value.get(i);
-                E parsed = item.isTextual() ? parse(type, item.asText()) : null;
-                if (parsed == null) {
-                    problems.add(new Problem(path + "[" + i + "]", describe(item), "one of " + names(type)));
-                } else {
-                    result.add(parsed);
-                }
-            }
-            return result;
         }
 
         private static <E extends Enum<E>> E parse(Class<E> type, String text) {

@@ -38,7 +38,7 @@ public final class CompactAssessmentJson {
         out.writeArrayFieldStart("redFlags");
         for (RedFlag flag : assessment.redFlags()) {
             out.writeStartObject();
-            out.writeObjectField("condition", flag.condition());
+            out.writeObjectField("check", flag.check());
             out.writeObjectField("urgency", flag.urgency());
             out.writeEndObject();
         }

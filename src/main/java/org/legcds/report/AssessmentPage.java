@@ -16,6 +16,7 @@ import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
 
 /**
  * One assessment as a self-contained HTML page: the summary on top (urgency and the red flags that set it, red flags,
@@ -88,7 +89,7 @@ public final class AssessmentPage {
         }
         for (NotEvaluated open : a.notEvaluated()) {
             html.append("<div class=\"open\"><b>").append(e(open.label())).append("</b>: unknown ")
-                    .append(e(open.unknownFindings().stream().map(String::valueOf).collect(Collectors.joining(", "))))
+                    .append(e(open.unknownFindings().stream().map(FindingDefinition::id).collect(Collectors.joining(", "))))
                     .append(cite(open.because())).append("</div>\n");
         }
 
@@ -118,7 +119,7 @@ public final class AssessmentPage {
                         .append(e(String.valueOf(h.category()).toLowerCase(Locale.ROOT))).append("</span></td><td>")
                         .append(e(String.join("; ", h.reasons()))).append(because(h.because())).append("</td><td>")
                         .append(e(h.findingsAgainst().stream().map(x -> x.reason()).collect(Collectors.joining("; "))))
-                        .append("</td><td>").append(e(h.wouldDecide().stream().map(String::valueOf)
+                        .append("</td><td>").append(e(h.wouldDecide().stream().map(FindingDefinition::id)
                                 .collect(Collectors.joining(", ")))).append("</td></tr>\n");
             }
             html.append("</table>\n");

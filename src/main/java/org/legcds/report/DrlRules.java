@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * The rules of DRL source as a reviewer reads them: each rule's conditions (its {@code when} part) in plain words with
@@ -49,6 +51,11 @@ public final class DrlRules {
     /** {@code $code : Code() from List.of(Code.A, Code.B)}: a rule applied to each of a list. */
     private static final Pattern EACH_OF = Pattern.compile(
             "^\\$(\\w+)\\s*:\\s*\\w+\\(\\)\\s*from\\s*(?:java\\.util\\.)?List\\.of\\((.*)\\)$");
+    /** {@code screen("CHECK")}: the findings of a red-flag check's screen, from the vocabulary. */
+    private static final Pattern SCREEN_CALL = Pattern.compile("\\bscreen\\(\\s*\"(\\w+)\"\\s*\\)");
+    /** {@code threshold("ID")} or {@code threshold("ID", "unit")}: a named cut-off of the vocabulary. */
+    private static final Pattern THRESHOLD_CALL = Pattern.compile(
+            "\\bthreshold\\(\\s*\"(\\w+)\"\\s*(?:,\\s*\"([^\"]+)\"\\s*)?\\)");
     /** An enum constant ({@code Code.LEG_PAIN}) or a quoted upper-case id ({@code "LEG_PAIN"}). */
     private static final Pattern VOCABULARY = Pattern.compile("\\b(?:Code|Trigger|Relief)\\.([A-Z][A-Z0-9_]+)\\b"
             + "|\"([A-Z][A-Z0-9_]+)\"");
@@ -58,11 +65,23 @@ public final class DrlRules {
 
     /** The rules of DRL files keyed by path relative to the rules directory, in file then source order. */
     public static List<Rule> parse(Map<String, String> drl) {
+        return parse(drl, null);
+    }
+
+    /**
+     * The rules of DRL files, read with the vocabulary they name: a named threshold ({@code threshold("ABI_PAD")})
+     * shows as its value and name ({@code 0.9 [ABI_PAD]}), so that an edited cut-off shows in the review document, and a
+     * red-flag check's screen ({@code screen("CAUDA_EQUINA_SYNDROME")}) as the findings it lists.
+     *
+     * @param vocabulary the knowledge base's vocabulary, or null to show both as written
+     */
+    public static List<Rule> parse(Map<String, String> drl, Vocabulary vocabulary) {
         List<Rule> rules = new ArrayList<>();
         new TreeMap<>(drl).forEach((path, text) -> {
             int slash = path.indexOf('/');
             String layer = slash < 0 ? "(top level)" : path.substring(0, slash);
-            String source = LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll(" ")).replaceAll("");
+            String source = withVocabulary(
+                    LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll(" ")).replaceAll(""), vocabulary);
             Matcher rule = RULE.matcher(source);
             while (rule.find()) {
                 Matcher id = ID.matcher(rule.group(2));
@@ -74,6 +93,22 @@ public final class DrlRules {
             }
         });
         return rules;
+    }
+
+    /** The DRL with named thresholds and red-flag screens written out from the vocabulary (unknown names stay). */
+    private static String withVocabulary(String source, Vocabulary vocabulary) {
+        if (vocabulary == null) {
+            return source;
+        }
+        String screens = SCREEN_CALL.matcher(source).replaceAll(m -> Matcher.quoteReplacement(
+                vocabulary.check(m.group(1)).map(c -> "List.of(" + c.screenedBy().stream()
+                        .map(f -> "\"" + f + "\"").collect(Collectors.joining(", ")) + ")").orElse(m.group())));
+        return THRESHOLD_CALL.matcher(screens).replaceAll(m -> Matcher.quoteReplacement(
+                vocabulary.threshold(m.group(1)).map(t -> {
+                    Double value = m.group(2) == null ? t.value() : t.values().get(m.group(2));
+                    return value == null ? m.group() : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                            + (m.group(2) == null ? "" : " " + m.group(2)) + " [" + t.id() + "]";
+                }).orElse(m.group())));
     }
 
     /** The findings named by {@code new CheckOpen(check, finding)}, a variable resolved through its list. */

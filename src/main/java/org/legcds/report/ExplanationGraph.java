@@ -23,6 +23,7 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Finding;
+import org.legcds.vocabulary.FindingDefinition;
 
 /**
  * The reasoning of one assessment as a layered graph, drawn as SVG: findings (present, absent, unknown) on the left,
@@ -103,11 +104,11 @@ public final class ExplanationGraph {
                 a.urgency().setBy().isEmpty() ? "no red flag raised" : "set by the red flags",
                 "Urgency " + a.urgency().level());
         for (RedFlag flag : a.redFlags()) {
-            Node n = node("flag:" + flag.condition().id(), Kind.RED_FLAG, "RED FLAG: " + flag.label(),
+            Node n = node("flag:" + flag.check().id(), Kind.RED_FLAG, "RED FLAG: " + flag.label(),
                     flag.urgency() + ": " + flag.action(), tooltip("Red flag " + flag.label(), flag.because()),
                     flag.because());
             fromFindings(n, flag.because(), Style.RED_FLAG);
-            if (a.urgency().setBy().stream().anyMatch(c -> c.id().equals(flag.condition().id()))) {
+            if (a.urgency().setBy().stream().anyMatch(c -> c.id().equals(flag.check().id()))) {
                 edges.add(new Edge(n, urgency, flag.because().rules(), Style.RED_FLAG));
             }
         }
@@ -116,8 +117,8 @@ public final class ExplanationGraph {
                     "ask or examine", tooltip("Red-flag check not evaluated: " + open.label(), open.because()),
                     open.because());
             fromFindings(n, open.because(), Style.OPEN);
-            for (Object code : open.unknownFindings()) {
-                String id = String.valueOf(code);
+            for (FindingDefinition code : open.unknownFindings()) {
+                String id = code.id();
                 Node unknown = node("finding:" + id + " unknown", Kind.UNKNOWN, "? " + id, "unknown",
                         id + " unknown: not recorded, so not taken as absent");
                 edges.add(new Edge(unknown, n, open.because().rules(), Style.OPEN));

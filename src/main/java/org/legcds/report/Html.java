@@ -7,25 +7,33 @@ final class Html {
     }
 
     /**
-     * Text safe inside an element or a quoted attribute: markup characters escaped, and control characters (which no
-     * clinician typed on purpose and which could forge a line) shown as U+FFFD, except newline and tab.
+     * Text safe inside an element or a quoted attribute: markup characters escaped, and control and format characters
+     * (which no clinician typed on purpose: C0 and C1 controls, bidi overrides and isolates, zero-width characters,
+     * line and paragraph separators, lone surrogates; they could forge a line or reorder what the page shows) shown as
+     * U+FFFD, except newline and tab.
      */
     static String escape(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        text.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' || c == 0x7f ? '\uFFFD' : c);
+                case '\n', '\t' -> out.append((char) c);
+                default -> {
+                    if (org.legcds.facts.Escaping.unsafe(c)) {
+                        out.append('\uFFFD');
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
             }
-        }
+        });
         return out.toString();
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.CauseCategory;
+import org.legcds.vocabulary.ConditionDefinition;
+import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.assessment.Condition;
 import org.legcds.assessment.DistributionPattern;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.NotEvaluated;
@@ -23,12 +23,9 @@ import org.legcds.assessment.Pattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.assessment.Step;
 import org.legcds.assessment.Tier;
 import org.legcds.assessment.TraceEntry;
-import org.legcds.assessment.Urgency;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.Urgency;
 
 /**
  * What a scenario expects of the assessment: the {@code expect} block of a scenario file. Every part is optional and
@@ -46,10 +43,10 @@ import org.legcds.facts.Code;
  * @param firstQuestion   the finding the first question must be about, or null
  * @param rulesFired      rule ids that must and must not fire
  */
-public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedFlagCheck> notEvaluated,
+public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> notEvaluated,
                            ClaudicationType claudication, Set<DistributionPattern> distribution,
                            Includes<CauseCategory> causeCategories, Includes<Ranked> differential,
-                           Includes<Step> recommendations, Includes<Code> questions, Code firstQuestion,
+                           Includes<String> recommendations, Includes<String> questions, String firstQuestion,
                            Includes<String> rulesFired) {
 
     /**
@@ -79,17 +76,17 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
     /**
      * A condition of the differential as a scenario names it: {@code NAME} or {@code NAME=TIER}.
      *
-     * @param condition the condition
+     * @param condition the condition's id
      * @param tier      the tier it must have (include) or must not have (exclude); null for any tier
      */
-    public record Ranked(Condition condition, Tier tier) {
+    public record Ranked(String condition, Tier tier) {
         public Ranked {
             Objects.requireNonNull(condition, "condition must not be null");
         }
 
         @Override
         public String toString() {
-            return tier == null ? condition.name() : condition.name() + "=" + tier.name();
+            return tier == null ? condition : condition + "=" + tier.name();
         }
     }
 
@@ -132,11 +129,11 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
         }
         if (redFlags != null) {
             exactSet(failures, "redFlags", "red flags", redFlags,
-                    assessment.redFlags().stream().map(RedFlag::condition).toList(), RedFlagCheck.class);
+                    assessment.redFlags().stream().map(r -> r.check().id()).toList());
         }
         if (notEvaluated != null) {
             exactSet(failures, "notEvaluated", "checks not evaluated", notEvaluated,
-                    assessment.notEvaluated().stream().map(NotEvaluated::check).toList(), RedFlagCheck.class);
+                    assessment.notEvaluated().stream().map(n -> n.check().id()).toList());
         }
         if (claudication != null && assessment.claudication().type() != claudication) {
             failures.add(new ExpectationFailure("claudication", "expected claudication " + claudication + " but was "
@@ -144,22 +141,22 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
         }
         if (distribution != null) {
             exactSet(failures, "distribution", "distribution", distribution,
-                    assessment.distribution().stream().map(Pattern::pattern).toList(), DistributionPattern.class);
+                    assessment.distribution().stream().map(p -> p.pattern().name()).toList());
         }
         checkCauseCategories(failures, assessment);
         checkDifferential(failures, assessment);
         members(failures, "recommendations", "recommendation", "made", recommendations,
-                assessment.recommendations().stream().map(Recommendation::step).toList());
+                assessment.recommendations().stream().map(r -> r.step().id()).toList());
         members(failures, "questions", "question about", "asked", questions,
-                assessment.questions().stream().map(Question::finding).toList());
+                assessment.questions().stream().map(q -> q.finding().id()).toList());
         if (firstQuestion != null) {
             List<Question> asked = assessment.questions();
             if (asked.isEmpty()) {
                 failures.add(new ExpectationFailure("questions",
                         "expected first question " + firstQuestion + " but no question was asked"));
-            } else if (asked.get(0).finding() != firstQuestion) {
+            } else if (!asked.get(0).finding().id().equals(firstQuestion)) {
                 failures.add(new ExpectationFailure("questions", "expected first question " + firstQuestion
-                        + " but was " + asked.get(0).finding()));
+                        + " but was " + asked.get(0).finding().id()));
             }
         }
         checkRules(failures, assessment, ruleIds);
@@ -167,8 +164,9 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
     }
 
     private void checkCauseCategories(List<ExpectationFailure> failures, Assessment assessment) {
-        Map<CauseCategory, List<Condition>> found = new EnumMap<>(CauseCategory.class);
-        assessment.causeCategories().forEach(c -> found.put(c.category(), c.conditions()));
+        Map<CauseCategory, List<String>> found = new EnumMap<>(CauseCategory.class);
+        assessment.causeCategories().forEach(c -> found.put(c.category(),
+                c.conditions().stream().map(ConditionDefinition::id).toList()));
         for (CauseCategory category : causeCategories.include()) {
             if (!found.containsKey(category)) {
                 failures.add(new ExpectationFailure("causeCategories", "expected cause category " + category
@@ -186,7 +184,7 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
     private void checkDifferential(List<ExpectationFailure> failures, Assessment assessment) {
         String whole = assessment.differential().isEmpty() ? "the differential is empty"
                 : "differential: " + assessment.differential().stream()
-                        .map(h -> h.condition() + "=" + h.tier()).collect(Collectors.joining(", "));
+                        .map(h -> h.condition().id() + "=" + h.tier()).collect(Collectors.joining(", "));
         for (Ranked wanted : differential.include()) {
             Optional<Hypothesis> found = assessment.hypothesis(wanted.condition());
             if (found.isEmpty()) {
@@ -229,16 +227,17 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
         }
     }
 
-    private static <E extends Enum<E>> void exactSet(List<ExpectationFailure> failures, String key, String what,
-                                                     Set<E> expected, Collection<E> actual, Class<E> type) {
-        Set<E> wanted = expected.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(expected);
-        Set<E> found = actual.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(actual);
+    private static void exactSet(List<ExpectationFailure> failures, String key, String what,
+                                 Set<?> expected, Collection<String> actual) {
+        Set<String> wanted = new TreeSet<>();
+        expected.forEach(e -> wanted.add(e instanceof Enum<?> constant ? constant.name() : String.valueOf(e)));
+        Set<String> found = new TreeSet<>(actual);
         if (wanted.equals(found)) {
             return;
         }
-        Set<E> missing = EnumSet.copyOf(wanted);
+        Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(found);
-        Set<E> extra = EnumSet.copyOf(found);
+        Set<String> extra = new TreeSet<>(found);
         extra.removeAll(wanted);
         List<String> detail = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -266,8 +265,8 @@ public record Expectations(Urgency urgency, Set<RedFlagCheck> redFlags, Set<RedF
         }
     }
 
-    private static <E extends Enum<E>> List<String> names(Collection<E> values) {
-        return values.stream().sorted(Comparator.naturalOrder()).map(Enum::name).toList();
+    private static List<String> names(Collection<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private static String list(Collection<?> values) {

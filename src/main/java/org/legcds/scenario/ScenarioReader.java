@@ -27,16 +27,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.legcds.InvalidCaseException;
 import org.legcds.Problem;
-import org.legcds.assessment.CauseCategory;
+import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.assessment.Condition;
 import org.legcds.assessment.DistributionPattern;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.assessment.Step;
 import org.legcds.assessment.Tier;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.json.CaseJson;
 
 /**
@@ -47,16 +44,15 @@ import org.legcds.json.CaseJson;
  * item under {@code include} and {@code exclude}) is an error naming the file, the key and the value; the findings go
  * through the same validation as a case file ({@link CaseJson}). Every problem of a file is reported at once.
  *
- * <p>The red-flag screening findings that {@code screenedForRedFlags: true} adds are listed in one data file,
- * {@value #RED_FLAG_SCREEN}, looked for in the scenario directory and then in its parents (so a topic folder can be
- * run on its own).
+ * <p>The red-flag screening findings that {@code screenedForRedFlags: true} adds are the vocabulary's: each red-flag
+ * check's {@code screenedBy} ({@link Vocabulary#redFlagScreen()}). Ids (findings, conditions, steps, checks) are
+ * checked against the vocabulary of the knowledge base the scenarios run on; a problem names the file and, where the
+ * value can be found in it, the line.
  *
  * <p>Immutable and thread-safe.
  */
 public final class ScenarioReader {
 
-    /** The file listing the red-flag screening findings, at the root of the scenario directory. */
-    public static final String RED_FLAG_SCREEN = "red-flag-screen.yaml";
     /** The evaluation date of a scenario that gives none. */
     public static final String DEFAULT_EVALUATION_DATE = "2026-11-21";
     /** The patient's age in a scenario that gives neither age nor birth date. */
@@ -65,12 +61,11 @@ public final class ScenarioReader {
     public static final int MAX_BYTES = CaseJson.MAX_BYTES;
 
     private static final List<String> SCENARIO_KEYS = List.of("description", "patient", "evaluationDate",
-            "screenedForRedFlags", "findings", "expect");
+            "screenedForRedFlags", "findings", "expect", "cites");
     private static final List<String> EXPECT_KEYS = List.of("urgency", "redFlags", "notEvaluated", "claudication",
             "distribution", "causeCategories", "differential", "recommendations", "questions", "rulesFired");
     private static final List<String> INCLUDES_KEYS = List.of("include", "exclude");
     private static final List<String> QUESTIONS_KEYS = List.of("include", "exclude", "first");
-    private static final List<String> SCREEN_KEYS = List.of("codes");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -78,36 +73,34 @@ public final class ScenarioReader {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Path root;
-    private final Path screenFile;
-    private final List<Code> screen;
+    private final Vocabulary vocabulary;
 
-    private ScenarioReader(Path root, Path screenFile, List<Code> screen) {
+    private ScenarioReader(Path root, Vocabulary vocabulary) {
         this.root = root;
-        this.screenFile = screenFile;
-        this.screen = List.copyOf(screen);
+        this.vocabulary = vocabulary;
     }
 
     /**
-     * A reader for a scenario directory. Reads its {@value #RED_FLAG_SCREEN} (in the directory or a parent), if any.
+     * A reader for a scenario directory, checking ids against the packaged vocabulary.
      *
-     * @throws IllegalArgumentException  if the directory does not exist
-     * @throws InvalidScenarioException  if the red-flag screen file is malformed
+     * @throws IllegalArgumentException if the directory does not exist
      */
     public static ScenarioReader of(Path directory) {
+        return of(directory, Vocabulary.packaged());
+    }
+
+    /**
+     * A reader for a scenario directory, checking ids against a knowledge base's vocabulary.
+     *
+     * @throws IllegalArgumentException if the directory does not exist
+     */
+    public static ScenarioReader of(Path directory, Vocabulary vocabulary) {
         Objects.requireNonNull(directory, "directory must not be null");
+        Objects.requireNonNull(vocabulary, "vocabulary must not be null");
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("scenario directory " + directory + " does not exist or is not a directory");
         }
-        Path screenFile = null;
-        for (Path dir = directory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(RED_FLAG_SCREEN))) {
-                screenFile = directory.resolve(directory.toAbsolutePath().normalize().relativize(dir))
-                        .resolve(RED_FLAG_SCREEN).normalize();
-                break;
-            }
-        }
-        List<Code> screen = screenFile == null ? List.of() : readScreen(screenFile);
-        return new ScenarioReader(directory, screenFile, screen);
+        return new ScenarioReader(directory, vocabulary);
     }
 
     /** The scenario directory. */
@@ -115,14 +108,9 @@ public final class ScenarioReader {
         return root;
     }
 
-    /** The red-flag screen file in use, if one was found. */
-    public Optional<Path> redFlagScreenFile() {
-        return Optional.ofNullable(screenFile);
-    }
-
-    /** The findings {@code screenedForRedFlags: true} adds as absent, in the file's order; empty without the file. */
-    public List<Code> redFlagScreen() {
-        return screen;
+    /** The findings {@code screenedForRedFlags: true} adds as absent: the vocabulary's red-flag screen. */
+    public List<String> redFlagScreen() {
+        return vocabulary.redFlagScreen();
     }
 
     /**
@@ -134,8 +122,7 @@ public final class ScenarioReader {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !hidden(root.relativize(p)))
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .filter(p -> screenFile == null || !p.toAbsolutePath().normalize()
-                            .equals(screenFile.toAbsolutePath().normalize()))
+                    .filter(p -> !p.getFileName().toString().equals("red-flag-screen.yaml"))
                     .sorted(Comparator.comparing(this::nameOf))
                     .toList();
         } catch (IOException e) {
@@ -196,7 +183,7 @@ public final class ScenarioReader {
         Parser parser = new Parser(fileStem(file));
         Scenario scenario = parser.scenario(name, file, tree);
         if (!parser.problems.isEmpty()) {
-            throw invalid(where, parser.problems);
+            throw invalid(where, located(parser.problems, text));
         }
         return scenario;
     }
@@ -220,6 +207,28 @@ public final class ScenarioReader {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** Each problem whose value is a quoted text found in the file, with the line it is on. */
+    private static List<Problem> located(List<Problem> problems, String text) {
+        List<String> lines = text.lines().toList();
+        List<Problem> located = new ArrayList<>();
+        for (Problem problem : problems) {
+            String value = problem.value();
+            int line = 0;
+            if (value.length() > 2 && value.startsWith("'") && value.endsWith("'")) {
+                java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
+                        + java.util.regex.Pattern.quote(value.substring(1, value.length() - 1)) + "(?![A-Za-z0-9_])");
+                for (int i = 0; i < lines.size() && line == 0; i++) {
+                    if (word.matcher(lines.get(i)).find()) {
+                        line = i + 1;
+                    }
+                }
+            }
+            located.add(line == 0 ? problem : new Problem(problem.field() + " (line " + line + ")", value,
+                    problem.expected()));
+        }
+        return located;
+    }
+
     private static InvalidScenarioException invalid(String file, List<Problem> problems) {
         return new InvalidScenarioException(problems.stream()
                 .map(p -> new InvalidScenarioException.Located(file, p)).toList());
@@ -239,34 +248,6 @@ public final class ScenarioReader {
             throw invalid(where, List.of(new Problem("$", "malformed YAML" + at,
                     "well-formed YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")")));
         }
-    }
-
-    private static List<Code> readScreen(Path file) {
-        String where = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw invalid(where, List.of(new Problem("$", "an unreadable file (" + e + ")", "a readable UTF-8 file")));
-        }
-        JsonNode tree = yaml(where, text);
-        Parser parser = new ScenarioReader(file.getParent(), null, List.of()).new Parser(RED_FLAG_SCREEN);
-        List<Code> codes = new ArrayList<>();
-        if (!tree.isObject()) {
-            parser.problem("$", describe(tree), "a mapping with the key codes: [<finding code>, ...]");
-        } else {
-            parser.unknownKeys(tree, "", SCREEN_KEYS);
-            JsonNode list = tree.get("codes");
-            if (list == null) {
-                parser.problem("codes", "missing", "a list of the finding codes a red-flag screen records");
-            } else {
-                codes.addAll(parser.items(list, "codes", parser::code));
-            }
-        }
-        if (!parser.problems.isEmpty()) {
-            throw invalid(where, parser.problems);
-        }
-        return codes.stream().distinct().toList();
     }
 
     /** Maps one file's tree, collecting every problem. */
@@ -302,9 +283,9 @@ public final class ScenarioReader {
                     screened = screenedNode.booleanValue();
                 }
             }
-            if (screened && screenFile == null) {
-                problem("screenedForRedFlags", "true", "a " + RED_FLAG_SCREEN + " in the scenario directory " + root
-                        + " or a parent, listing the red-flag screening findings");
+            JsonNode cites = tree.get("cites");
+            if (cites != null && !cites.isNull()) {
+                items(cites, "cites", this::claimId);
             }
             Case patientCase = patientCase(tree, screened);
             Expectations expect = expect(tree.get("expect"));
@@ -341,16 +322,16 @@ public final class ScenarioReader {
             if (findings != null) {
                 if (findings.isArray() && screened) {
                     ArrayNode withScreen = findings.deepCopy();
-                    Set<Code> listed = EnumSet.noneOf(Code.class);
+                    Set<String> listed = new java.util.HashSet<>();
                     for (JsonNode finding : findings) {
                         JsonNode code = finding.get("code");
                         if (code != null && code.isTextual()) {
-                            Code.parse(code.asText()).ifPresent(listed::add);
+                            listed.add(normalise(code.asText()));
                         }
                     }
-                    for (Code code : screen) {
+                    for (String code : vocabulary.redFlagScreen()) {
                         if (!listed.contains(code)) {
-                            withScreen.addObject().put("code", code.name()).put("status", "absent");
+                            withScreen.addObject().put("code", code).put("status", "absent");
                         }
                     }
                     findings = withScreen;
@@ -358,7 +339,7 @@ public final class ScenarioReader {
                 caseNode.set("findings", findings);
             } // else CaseJson reports the missing findings
             try {
-                return CaseJson.read(JSON.writeValueAsString(caseNode));
+                return CaseJson.read(JSON.writeValueAsString(caseNode), vocabulary);
             } catch (InvalidCaseException e) {
                 problems.addAll(e.problems());
                 return null;
@@ -379,21 +360,21 @@ public final class ScenarioReader {
             }
             unknownKeys(node, "expect.", EXPECT_KEYS);
             Urgency urgency = single(node, "urgency", (t, p) -> enumName(t, p, Urgency.class));
-            Set<RedFlagCheck> redFlags = set(node, "redFlags", RedFlagCheck.class);
-            Set<RedFlagCheck> notEvaluated = set(node, "notEvaluated", RedFlagCheck.class);
+            Set<String> redFlags = ids(node, "redFlags", this::check);
+            Set<String> notEvaluated = ids(node, "notEvaluated", this::check);
             ClaudicationType claudication = single(node, "claudication",
                     (t, p) -> enumName(t, p, ClaudicationType.class));
             Set<DistributionPattern> distribution = set(node, "distribution", DistributionPattern.class);
             Expectations.Includes<CauseCategory> categories = includes(node, "causeCategories", INCLUDES_KEYS,
                     (t, p) -> enumName(t, p, CauseCategory.class), Object::equals);
             Expectations.Includes<Expectations.Ranked> differential = includes(node, "differential", INCLUDES_KEYS,
-                    this::ranked, (in, out) -> in.condition() == out.condition()
+                    this::ranked, (in, out) -> in.condition().equals(out.condition())
                             && (out.tier() == null || out.tier() == in.tier()));
-            Expectations.Includes<Step> recommendations = includes(node, "recommendations", INCLUDES_KEYS,
-                    (t, p) -> enumName(t, p, Step.class), Object::equals);
-            Expectations.Includes<Code> questions = includes(node, "questions", QUESTIONS_KEYS, this::code,
+            Expectations.Includes<String> recommendations = includes(node, "recommendations", INCLUDES_KEYS,
+                    this::step, Object::equals);
+            Expectations.Includes<String> questions = includes(node, "questions", QUESTIONS_KEYS, this::code,
                     Object::equals);
-            Code first = null;
+            String first = null;
             JsonNode questionsNode = node.get("questions");
             if (questionsNode != null && questionsNode.isObject()) {
                 first = single(questionsNode, "first", "expect.questions.first", this::code);
@@ -436,6 +417,14 @@ public final class ScenarioReader {
             }
             List<E> items = items(node, "expect." + key, (t, p) -> enumName(t, p, type));
             return items.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(items);
+        }
+
+        private Set<String> ids(JsonNode parent, String key, BiFunction<String, String, String> parse) {
+            JsonNode node = parent.get(key);
+            if (node == null) {
+                return null;
+            }
+            return new java.util.LinkedHashSet<>(items(node, "expect." + key, parse));
         }
 
         private <T> Expectations.Includes<T> includes(JsonNode parent, String key, List<String> keys,
@@ -496,19 +485,43 @@ public final class ScenarioReader {
                 problem(path, "'" + text + "'", "a condition, or CONDITION=TIER (e.g. PERIPHERAL_ARTERY_DISEASE=LIKELY)");
                 return null;
             }
-            Condition condition = enumName(parts[0], path, Condition.class);
+            String condition = known(parts[0], path, "condition", vocabulary.conditions());
             Tier tier = parts.length == 2 ? enumName(parts[1], path, Tier.class) : null;
             return condition == null || (parts.length == 2 && tier == null) ? null
                     : new Expectations.Ranked(condition, tier);
         }
 
-        Code code(String text, String path) {
-            Optional<Code> code = Code.parse(text);
-            if (code.isEmpty()) {
-                problem(path, "'" + text + "'", "a vocabulary code (nearest: " + nearest(normalise(text), Code.values())
-                        + "; `legcds vocabulary` lists them all)");
+        String code(String text, String path) {
+            return known(text, path, "finding", vocabulary.findings());
+        }
+
+        private String step(String text, String path) {
+            return known(text, path, "next step", vocabulary.steps());
+        }
+
+        private String check(String text, String path) {
+            return known(text, path, "red-flag check", vocabulary.checks());
+        }
+
+        /** An id of the vocabulary section, or a problem naming the nearest ids. */
+        private String known(String text, String path, String what,
+                             java.util.Collection<? extends org.legcds.vocabulary.Definition> among) {
+            String id = normalise(text);
+            if (among.stream().anyMatch(d -> d.id().equals(id))) {
+                return id;
             }
-            return code.orElse(null);
+            problem(path, "'" + text + "'", "a " + what + " id of the vocabulary (nearest: "
+                    + String.join(", ", Vocabulary.nearest(id, among, 3)) + "; `legcds vocabulary` lists them all)");
+            return null;
+        }
+
+        private String claimId(String text, String path) {
+            String id = text.trim();
+            if (!id.matches("[A-Z]+[0-9]*-C[0-9]+")) {
+                problem(path, "'" + text + "'", "an evidence-register claim id, e.g. EXT-C03 or S001-C04");
+                return null;
+            }
+            return id;
         }
 
         private String ruleId(String text, String path) {

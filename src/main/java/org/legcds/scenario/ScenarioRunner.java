@@ -45,7 +45,7 @@ public final class ScenarioRunner {
      * @throws IllegalArgumentException  if the directory does not exist
      */
     public List<ScenarioResult> run(Path directory) {
-        return run(ScenarioReader.of(directory).readAll());
+        return run(ScenarioReader.of(directory, engine.vocabulary()).readAll());
     }
 
     /** Runs scenarios, in the order given. */

@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.Step;
-import org.legcds.assessment.StepKind;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
@@ -139,8 +139,9 @@ class CdsCardsTest {
         String detail = critical.path("detail").asText();
         assertAll(
                 () -> assertTrue(critical.path("summary").asText().startsWith("Cauda equina syndrome suspected")),
-                () -> assertTrue(detail.contains("SADDLE_ANAESTHESIA"), detail),
-                () -> assertTrue(detail.contains("URINARY_HESITANCY"), detail),
+                () -> assertTrue(detail.contains("saddle area"), detail), // by label, never an internal code
+                () -> assertTrue(detail.contains("urinary hesitancy"), detail),
+                () -> assertFalse(detail.contains("SADDLE_ANAESTHESIA"), detail),
                 () -> assertTrue(detail.contains("RF-CES-03") && detail.contains("S000-C19"), detail),
                 () -> assertEquals("RF-CES-03", critical.at("/source/topic/code").asText()),
                 () -> assertEquals(CdsCards.RULES_SYSTEM, critical.at("/source/topic/system").asText()));
@@ -164,7 +165,7 @@ class CdsCardsTest {
         // then the leading hypothesis card offers the ABI, once in the whole response
         JsonNode pad = find(cards, c -> c.path("summary").asText().startsWith("Likely: Peripheral artery disease"));
         assertEquals("info", pad.path("indicator").asText());
-        assertEquals("Order: " + Step.ANKLE_BRACHIAL_INDEX.label(), pad.at("/suggestions/0/label").asText());
+        assertEquals("Order: " + Vocabulary.packaged().requireStep("ANKLE_BRACHIAL_INDEX").label(), pad.at("/suggestions/0/label").asText());
         assertEquals("any", pad.path("selectionBehavior").asText());
         assertEquals("Patient/pad-1", pad.at("/suggestions/0/actions/0/resource/subject/reference").asText());
         assertEquals(1, suggestionLabels(cards).stream().filter(l -> l.contains("Ankle-brachial")).count());
@@ -172,26 +173,30 @@ class CdsCardsTest {
     }
 
     @Test
-    void aRedFlagCheckLeftOpenGivesAWarningSayingWhatToAskEvenWhenNothingElseIsKnown() {
+    void redFlagChecksLeftOpenGiveOneScreeningCardSayingWhatToAskMostDangerousFirst() {
         // given leg pain with nothing else recorded: every red-flag check is open
         Assessment assessment = engine.assess(new Case(patient(), TODAY,
-                List.of(Finding.present(Code.LEG_PAIN))));
+                List.of(Finding.present("LEG_PAIN"))));
         assertFalse(assessment.notEvaluated().isEmpty());
 
-        // then each open check has a warning card naming the findings to ask about
+        // then one card (not one per check) names every finding to ask about, in clinician words, cauda equina first
         JsonNode cards = json(CdsCards.from(assessment, "p"));
+        JsonNode card = find(cards, c -> c.path("summary").asText().startsWith("Screen for red flags"));
+        String detail = card.path("detail").asText();
+        assertEquals("info", card.path("indicator").asText(), "no check is open at a raised urgency");
+        assertEquals(1, count(cards, c -> c.path("summary").asText().startsWith("Screen for red flags")));
         assessment.notEvaluated().forEach(open -> {
-            JsonNode card = find(cards, c -> c.path("detail").asText().contains("not evaluated: " + open.label()));
-            assertEquals("warning", card.path("indicator").asText());
-            open.unknownFindings().forEach(code -> assertTrue(card.path("detail").asText().contains(code.name()),
-                    () -> open.label() + " card does not name " + code));
+            assertTrue(detail.contains(open.label()), () -> "the card does not name " + open.label());
+            open.unknownFindings().forEach(f -> assertTrue(detail.contains(CdsCards.md(f.label())),
+                    () -> "the card does not ask about " + f.label()));
         });
+        assertTrue(detail.indexOf("Cauda equina syndrome") < detail.indexOf("Acute limb ischaemia"), detail);
     }
 
     @Test
     void cardsAreEmptyOnlyWhenThereIsTrulyNothingToSay() {
         // given an assessment with nothing in it
-        Assessment assessment = engine.assess(new Case(patient(), TODAY, List.of(Finding.present(Code.LEG_PAIN))));
+        Assessment assessment = engine.assess(new Case(patient(), TODAY, List.of(Finding.present("LEG_PAIN"))));
         Assessment empty = new Assessment(assessment.urgency(), List.of(), List.of(), assessment.claudication(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), assessment.knowledgeBase(), TODAY);
 
@@ -254,11 +259,18 @@ class CdsCardsTest {
 
     @Test
     void anEmergencyIsAlwaysTheFirstCardAndCritical() {
-        // every scenario whose urgency is an emergency leads with a critical card
+        // every scenario with a red flag leads with a critical card; one made urgent only by a check left open (cauda
+        // equina not excluded in sciatica of both legs) leads with the screening card, a warning
         for (Scenario scenario : ScenarioReader.of(Path.of("scenarios")).readAll()) {
             Assessment assessment = engine.assess(scenario.patientCase());
-            if (assessment.urgency().level() != Urgency.ROUTINE) {
-                JsonNode cards = json(CdsCards.from(assessment, "p"));
+            if (assessment.urgency().level() == Urgency.ROUTINE) {
+                continue;
+            }
+            JsonNode cards = json(CdsCards.from(assessment, "p"));
+            if (assessment.redFlags().isEmpty()) {
+                assertEquals("warning", cards.get(0).path("indicator").asText(), scenario.id());
+                assertTrue(cards.get(0).path("summary").asText().startsWith("Screen for red flags"), scenario.id());
+            } else {
                 assertEquals("critical", cards.get(0).path("indicator").asText(), scenario.id());
                 assertEquals(assessment.redFlags().size(), count(cards, "critical"), scenario.id());
             }
@@ -267,12 +279,15 @@ class CdsCardsTest {
 
     @Test
     void everyOrderableStepIsATestWithOrders() {
-        for (Step step : OrderableTests.orderableSteps()) {
-            OrderableTests.Orderable orderable = OrderableTests.of(step).orElseThrow();
-            assertEquals(StepKind.TEST, step.kind(), step + " is offered as an order but is not a test");
-            assertFalse(orderable.orders().isEmpty(), step + " has no orders");
+        List<StepDefinition> orderable = Vocabulary.packaged().steps().stream()
+                .filter(step -> step.orderable().isPresent()).toList();
+        assertFalse(orderable.isEmpty(), "no step of steps.yaml can be ordered");
+        for (StepDefinition step : orderable) {
+            assertEquals(StepKind.TEST, step.kind(), step.id() + " is offered as an order but is not a test");
+            assertFalse(step.orderable().orElseThrow().items().isEmpty(), step.id() + " has no orders");
         }
-        assertTrue(OrderableTests.of(Step.SUPERVISED_EXERCISE).isEmpty(), "management is not an order");
+        assertTrue(Vocabulary.packaged().requireStep("SUPERVISED_EXERCISE").orderable().isEmpty(),
+                "management is not an order");
     }
 
     // --- the records enforce the specification ----------------------------------------------------------------
@@ -342,7 +357,9 @@ class CdsCardsTest {
                 || !assessment.questions().isEmpty();
         assertEquals(somethingToSay, !cards.isEmpty(), where + ": cards must be empty exactly when there is nothing to say");
         assertEquals(assessment.redFlags().size(), count(cards, "critical"), where + ": one critical card per red flag");
-        assertTrue(count(cards, "warning") >= assessment.notEvaluated().size(), where + ": an open check has no card");
+        assertEquals(assessment.notEvaluated().isEmpty() ? 0 : 1,
+                count(cards, c -> c.path("summary").asText().startsWith("Screen for red flags")),
+                where + ": the open checks have exactly one screening card");
 
         for (JsonNode card : cards) {
             String summary = card.path("summary").asText();
@@ -423,6 +440,14 @@ class CdsCardsTest {
     private static JsonNode find(JsonNode cards, java.util.function.Predicate<JsonNode> which) {
         return StreamSupport.stream(cards.spliterator(), false).filter(which).findFirst()
                 .orElseThrow(() -> new AssertionError("no such card in " + cards));
+    }
+
+    private static long count(JsonNode cards, java.util.function.Predicate<JsonNode> which) {
+        long n = 0;
+        for (JsonNode card : cards) {
+            n += which.test(card) ? 1 : 0;
+        }
+        return n;
     }
 
     private static long count(JsonNode cards, String indicator) {

@@ -159,7 +159,7 @@ class CliTest {
             // given a copy of the rules with a syntax error, and a valid case
             Path rules = copyOfRules();
             addRule(rules, "broken/syntax.drl", drlWithCondition("Broken syntax",
-                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == Code.LEG_PAIN present)"));
+                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == \"LEG_PAIN\" present)"));
 
             // when the case is assessed with those rules
             Run run = legcds("assess", "--rules", rules, CASES.resolve("cauda-equina.json"));
@@ -216,7 +216,7 @@ class CliTest {
             // then
             assertOneLineBadInput(run);
             assertTrue(run.err().contains("findings[0].status"), run::toString);
-            assertTrue(run.err().contains("present, absent or unknown"), run::toString);
+            assertTrue(run.err().contains("present, absent, unknown or conflicting"), run::toString);
         }
 
         @Test
@@ -291,7 +291,7 @@ class CliTest {
             // given a copy of the rules plus a file whose condition on line 8 lacks a comma
             Path rules = copyOfRules();
             addRule(rules, "broken/syntax.drl", drlWithCondition("Broken syntax",
-                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == Code.LEG_PAIN present)"));
+                    "@id(TEST-BROKEN-01) @source(S000-C01)", "Finding(code == \"LEG_PAIN\" present)"));
 
             // when
             Run run = legcds("check", rules);
@@ -328,7 +328,7 @@ class CliTest {
             // given a copy of the rules plus a rule that cites no source
             Path rules = copyOfRules();
             addRule(rules, "broken/unsourced.drl", drlWithCondition(
-                    "Test rule citing nothing", "@id(TEST-BROKEN-03)", "Finding(code == Code.LEG_PAIN, present)"));
+                    "Test rule citing nothing", "@id(TEST-BROKEN-03)", "Finding(code == \"LEG_PAIN\", present)"));
 
             // when
             Run run = legcds("check", rules);
@@ -357,21 +357,25 @@ class CliTest {
         }
 
         @Test
-        void asJsonIsAnArrayOfCodesWithKindAndLabel() throws IOException {
+        void asJsonIsOneListPerSectionOfEntriesWithIdAndLabel() throws IOException {
             // when
             Run run = legcds("vocabulary", "--json");
 
-            // then
+            // then every section of the vocabulary is a list of entries with id and label (findings with their kind)
             assertEquals(Main.OK, run.exitCode(), run::toString);
-            JsonNode items = JSON.readTree(run.out());
-            assertTrue(items.isArray() && !items.isEmpty(), run::toString);
-            for (JsonNode item : items) {
-                for (String field : List.of("code", "kind", "label")) {
-                    assertTrue(item.path(field).isTextual() && !item.path(field).asText().isBlank(),
-                            () -> "item without " + field + ": " + item);
+            JsonNode vocabulary = JSON.readTree(run.out());
+            for (String section : List.of("findings", "modifiers", "conditions", "steps", "checks", "thresholds")) {
+                JsonNode items = vocabulary.path(section);
+                assertTrue(items.isArray() && !items.isEmpty(), () -> section + ": " + run);
+                for (JsonNode item : items) {
+                    for (String field : section.equals("findings") || section.equals("modifiers")
+                            || section.equals("steps") ? List.of("id", "kind", "label") : List.of("id", "label")) {
+                        assertTrue(item.path(field).isTextual() && !item.path(field).asText().isBlank(),
+                                () -> section + ": entry without " + field + ": " + item);
+                    }
                 }
             }
-            assertTrue(items.findValuesAsText("code").contains("LEG_PAIN"), run::toString);
+            assertTrue(vocabulary.path("findings").findValuesAsText("id").contains("LEG_PAIN"), run::toString);
         }
     }
 

@@ -61,7 +61,7 @@ class DebugOptionTest {
                 rule "A rule with a bug: its consequence throws"
                     @id(TEST-BUG-01) @source(S000-C01)
                 when
-                    Finding(code == Code.FEVER, present)
+                    Finding(code == "FEVER", present)
                 then
                     throw new IllegalStateException("a bug in a rule");
                 end

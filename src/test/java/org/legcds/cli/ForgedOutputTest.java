@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.legcds.Clinic;
 import org.legcds.facts.Escaping;
 
 /**
@@ -166,6 +167,9 @@ class ForgedOutputTest {
         String literal = JSON.writeValueAsString(text); // a DRL string literal with the same escapes as JSON
         Path rules = tmp.resolve("rules");
         write("rules/knowledge-base.yaml", Files.readString(Path.of("rules", "knowledge-base.yaml")));
+        if (!Files.exists(rules.resolve("vocabulary"))) {
+            Clinic.copyTree(Path.of("rules", "vocabulary"), rules.resolve("vocabulary")); // the ids the rule names
+        }
         write("rules/a.drl", """
                 package org.legcds.rules;
 
@@ -174,7 +178,7 @@ class ForgedOutputTest {
                 rule %s
                     @id(X-01) @source(S001-C04)
                 when
-                    Finding(code == Code.LEG_PAIN, present)
+                    Finding(code == "LEG_PAIN", present)
                 then
                 end
                 """.formatted(literal));

@@ -38,10 +38,11 @@ class QuietCommandLineTest {
     void compilingRulesPrintsNoCompilerLog() throws Exception {
         // a part of the knowledge base, to keep the test quick: the compiler is the same for any size
         Path rules = tmp.resolve("rules");
-        for (String file : List.of("knowledge-base.yaml", "red-flags/cauda-equina.drl", "claudication/type.drl")) {
+        for (String file : List.of("knowledge-base.yaml", "4-red-flags/cauda-equina.drl", "2-claudication/type.drl")) {
             Files.createDirectories(rules.resolve(file).getParent());
             Files.copy(Path.of("rules", file), rules.resolve(file));
         }
+        org.legcds.Clinic.copyTree(Path.of("rules", "vocabulary"), rules.resolve("vocabulary")); // the ids the rules name
         // (`rules` compiles without the safety gate, which a part of the knowledge base would not pass)
         Run run = legcds("rules", "--rules", rules);
         assertEquals(0, run.exitCode(), run::toString);

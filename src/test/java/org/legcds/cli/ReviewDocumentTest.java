@@ -3,13 +3,13 @@ package org.legcds.cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.legcds.cli.Run.legcds;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,24 +20,24 @@ class ReviewDocumentTest {
 
     @Test
     void anEditedAbiCutOffShowsInTheHtmlAndMarkdownDocuments(@TempDir Path dir) throws IOException {
+        // the cut-off is a named threshold of the vocabulary, which the rules name (threshold("ABI_PAD"))
         Path rules = Clinic.copyOfRules(dir.resolve("rules"));
-        try (Stream<Path> files = Files.walk(rules)) {
-            for (Path drl : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.writeString(drl, Files.readString(drl).replace("value <= 0.90", "value <= 0.80"));
-            }
-        }
+        Path thresholds = rules.resolve("vocabulary/thresholds.yaml");
+        String edited = Files.readString(thresholds).replace("{id: ABI_PAD, value: 0.90,", "{id: ABI_PAD, value: 0.80,");
+        assertNotEquals(Files.readString(thresholds), edited, "the ABI_PAD line of thresholds.yaml");
+        Files.writeString(thresholds, edited);
 
         Run html = legcds("rules", "--html", "--rules", rules, "--scenarios", "scenarios/claudication");
         Run markdown = legcds("rules", "--markdown", "--rules", rules);
 
         assertEquals(Main.OK, html.exitCode(), html.err());
         assertEquals(Main.OK, markdown.exitCode(), markdown.err());
-        String abi = "ANKLE_BRACHIAL_INDEX present, value \u2264 0.80";
+        String abi = "ANKLE_BRACHIAL_INDEX present, value \u2264 0.8 [ABI_PAD]";
         assertAll(
                 () -> assertTrue(html.out().contains(abi), "html shows the edited cut-off"),
-                () -> assertFalse(html.out().contains("value \u2264 0.90"), "html no longer shows the old one"),
+                () -> assertFalse(html.out().contains("0.9 [ABI_PAD]"), "html no longer shows the old one"),
                 () -> assertTrue(markdown.out().contains(abi), "markdown shows the edited cut-off"),
-                () -> assertFalse(markdown.out().contains("value \u2264 0.90"), "markdown no longer shows the old one"));
+                () -> assertFalse(markdown.out().contains("0.9 [ABI_PAD]"), "markdown no longer shows the old one"));
     }
 
     @Test
@@ -48,9 +48,9 @@ class ReviewDocumentTest {
         String html = run.out();
         assertAll(
                 () -> assertTrue(html.startsWith("<!DOCTYPE html>"), "a page"),
-                () -> assertTrue(html.contains("<h2 id=\"layer-red-flags\">Layer: red-flags</h2>"), "layers"),
+                () -> assertTrue(html.contains("<h2 id=\"layer-4-red-flags\">Layer: 4-red-flags</h2>"), "layers"),
                 () -> assertTrue(html.contains("<tr id=\"rule-RF-CES-03\">"), "rules"),
-                () -> assertTrue(html.contains("<li>SADDLE_ANAESTHESIA present</li>"), "conditions in words"),
+                () -> assertTrue(html.contains("<li>SADDLE_ANAESTHESIA positive</li>"), "conditions in words"),
                 () -> assertTrue(html.contains("<li>S000-C19: "), "claims with their text"),
                 () -> assertTrue(html.contains("saddle-anaesthesia-alone.yaml"), "scenarios that exercise a rule"),
                 () -> assertTrue(html.contains("<td class=\"id\">CAUDA_EQUINA_SYNDROME</td>"), "red-flag checks"),

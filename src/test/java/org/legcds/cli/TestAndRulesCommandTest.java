@@ -43,7 +43,6 @@ class TestAndRulesCommandTest {
 
     @Test
     void aFailingScenarioExitsWith4AndShowsItsFirstFailure(@TempDir Path dir) throws IOException {
-        screen(dir);
         write(dir, "claudication/passes.yaml", SCENARIO + "  claudication: VASCULAR\n");
         write(dir, "claudication/fails.yaml", SCENARIO + "  claudication: MIXED\n  urgency: URGENT\n");
 
@@ -58,7 +57,6 @@ class TestAndRulesCommandTest {
 
     @Test
     void verboseListsEveryUnmetExpectation(@TempDir Path dir) throws IOException {
-        screen(dir);
         write(dir, "x/fails.yaml", SCENARIO + "  claudication: MIXED\n  urgency: URGENT\n");
 
         Run run = legcds("test", "--verbose", dir.toString());
@@ -70,18 +68,16 @@ class TestAndRulesCommandTest {
 
     @Test
     void aBadScenarioFileExitsWith2NamingFileKeyAndValue(@TempDir Path dir) throws IOException {
-        screen(dir);
         Path bad = write(dir, "x/bad.yaml", SCENARIO + "  claudication: VASCULR\n");
 
         Run run = legcds("test", dir.toString());
 
         assertEquals(Main.BAD_INPUT, run.exitCode(), run.out() + run.err());
-        assertTrue(run.err().contains(bad + ": expect.claudication: 'VASCULR'"), run.err());
+        assertTrue(run.err().contains(bad + ": expect.claudication (line 6): 'VASCULR'"), run.err());
     }
 
     @Test
     void filesAndFoldersRunTogetherAndABadFileIsReportedAfterTheOthersRan(@TempDir Path dir) throws IOException {
-        screen(dir);
         Path good = write(dir, "one/passes.yaml", SCENARIO + "  claudication: VASCULAR\n");
         write(dir, "two/also-passes.yaml", SCENARIO + "  claudication: VASCULAR\n");
         Path bad = write(dir, "two/bad.yaml", SCENARIO + "  claudication: VASCULR\n");
@@ -94,7 +90,7 @@ class TestAndRulesCommandTest {
         assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("also-passes.yaml") && l.endsWith("PASS")),
                 run.out());
         assertEquals("2 passed, 0 failed, 3 bad files not run", run.lines().get(run.lines().size() - 1));
-        assertTrue(run.err().contains(bad + ": expect.claudication: 'VASCULR'"), run.err());
+        assertTrue(run.err().contains(bad + ": expect.claudication (line 6): 'VASCULR'"), run.err());
         assertTrue(run.err().contains(broken.toString()), run.err());
         assertTrue(run.err().contains("missing.yaml: no such file or directory"), run.err());
     }
@@ -118,14 +114,14 @@ class TestAndRulesCommandTest {
     @Test
     void rulesThatDoNotCompileExitWith3(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir.resolve("rules"));
-        write(rules, "patterns/broken.drl", "package org.legcds.rules;\nrule \"broken\"\n    @id(X-1) @source(S000-C01)\n"
+        write(rules, "1-patterns/broken.drl", "package org.legcds.rules;\nrule \"broken\"\n    @id(X-1) @source(S000-C01)\n"
                 + "when\n    Finding(code == \nthen\nend\n");
 
         Run test = legcds("test", "scenarios", "--rules", rules.toString());
         Run catalogue = legcds("rules", "--rules", rules.toString());
 
         assertEquals(Main.RULES_DO_NOT_COMPILE, test.exitCode(), test.err());
-        assertTrue(test.err().contains("patterns/broken.drl"), test.err());
+        assertTrue(test.err().contains("1-patterns/broken.drl"), test.err());
         assertEquals(Main.RULES_DO_NOT_COMPILE, catalogue.exitCode(), catalogue.err());
     }
 
@@ -133,7 +129,7 @@ class TestAndRulesCommandTest {
     void aRulesDirectoryIsUsedInsteadOfThePackagedRules(@TempDir Path dir) throws IOException {
         Path rules = Clinic.copyOfRules(dir.resolve("rules"));
         // an edited copy in which the saddle-anaesthesia rule is gone: its scenario must fail
-        Path cesRules = rules.resolve("red-flags/cauda-equina.drl");
+        Path cesRules = rules.resolve("4-red-flags/cauda-equina.drl");
         String text = Files.readString(cesRules);
         int start = text.indexOf("rule \"Cauda equina: saddle anaesthesia");
         int end = text.indexOf("end\n", start) + "end\n".length();
@@ -156,8 +152,8 @@ class TestAndRulesCommandTest {
 
         assertEquals(Main.OK, run.exitCode(), run.err());
         assertTrue(run.lines().get(0).matches("ID\\s+NAME\\s+LAYER\\s+SOURCES"), run.lines().get(0));
-        Map<String, String> layers = Map.of("CLAUD-VASC-01", "claudication", "RF-CES-03", "red-flags",
-                "PAT-BILAT-01", "patterns", "CAUSE-PAD-01", "causes", "NEXT-ABI-01", "next-steps");
+        Map<String, String> layers = Map.of("CLAUD-VASC-01", "2-claudication", "RF-CES-03", "4-red-flags",
+                "PAT-BILAT-01", "1-patterns", "CAUSE-PAD-01", "3-causes", "NEXT-ABI-01", "5-next-steps");
         layers.forEach((id, layer) -> {
             String row = run.lines().stream().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow();
             assertTrue(row.matches(id + "\\s+.+\\s+" + layer + "\\s+\\S.*"), row);
@@ -175,8 +171,9 @@ class TestAndRulesCommandTest {
         assertEquals(Main.OK, run.exitCode(), run.err());
         List<String> headings = run.lines().stream().filter(l -> l.startsWith("#")).toList();
         assertEquals(List.of("# legcds bilateral leg pain knowledge base", "## Metadata", "## Sources",
-                "## Rules by layer", "### patterns", "### claudication", "### causes", "### red-flags",
-                "### next-steps"), headings);
+                "## Rules by layer", "### 1-patterns", "### 2-claudication", "### 3-causes", "### 4-red-flags",
+                "### 5-next-steps", "## Thresholds", "## Vocabulary", "### Findings", "### Conditions", "### Next steps",
+                "### Red-flag checks"), headings);
         assertTrue(run.out().contains("| Status | draft |"), run.out());
         assertTrue(run.out().contains("| Maintainers | legcds clinical informatics team |"), run.out());
         assertTrue(run.out().contains("| S001 | What Causes Pain in Both Legs When Walking? |"), run.out());
@@ -209,10 +206,6 @@ class TestAndRulesCommandTest {
         Run run = legcds("help");
 
         assertTrue(run.out().contains("test") && run.out().contains("rules"), run.out());
-    }
-
-    private static void screen(Path dir) throws IOException {
-        Files.copy(Path.of("scenarios/red-flag-screen.yaml"), dir.resolve("red-flag-screen.yaml"));
     }
 
     private static Path write(Path dir, String name, String text) throws IOException {

@@ -18,22 +18,36 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.legcds.facts.Code;
 import org.legcds.facts.Status;
-import org.legcds.facts.Terminology;
 import org.legcds.fhir.CodeMap.Mapping;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.StandardCode;
+import org.legcds.vocabulary.Vocabulary;
 
 /** The code maps an informatician edits: they load, they are consistent, and they cover the vocabulary. */
 class CodeMapTest {
 
     static final CodeMap MAP = CodeMap.packaged();
+    static final Vocabulary VOCABULARY = Vocabulary.packaged();
+
+    /** A finding's own codes in the vocabulary: its SNOMED CT concept and its LOINC code, where it has them. */
+    private static List<StandardCode> ownCodes(FindingDefinition finding) {
+        List<StandardCode> own = new ArrayList<>();
+        if (finding.snomed() != null) {
+            own.add(new StandardCode(StandardCode.SNOMED_CT, finding.snomed()));
+        }
+        if (finding.loinc() != null) {
+            own.add(new StandardCode(StandardCode.LOINC, finding.loinc()));
+        }
+        return own;
+    }
 
     @Test
     void everyTargetExistsInTheVocabulary() {
         // the loader rejects unknown targets; this checks the packaged files were actually read
         assertTrue(MAP.mappings().size() > 200, "rows read: " + MAP.mappings().size());
         for (Mapping m : MAP.mappings()) {
-            assertTrue(m.pregnancy() || Code.parse(m.target().name()).isPresent(), m.source());
+            assertTrue(m.pregnancy() || VOCABULARY.finding(m.target().id()).isPresent(), m.source());
         }
     }
 
@@ -50,14 +64,13 @@ class CodeMapTest {
     @Test
     void everyVocabularyItemWithAStandardCodeIsReachableFromItsOwnCode() {
         List<String> unreachable = new ArrayList<>();
-        for (Code code : Code.values()) {
-            if (code.system() == Terminology.NONE) {
-                continue;
-            }
-            boolean reached = MAP.find(code.system().uri(), code.systemCode()).map(Mapping::target)
-                    .filter(code::equals).isPresent();
-            if (!reached) {
-                unreachable.add(code + " (" + code.system() + " " + code.systemCode() + ")");
+        for (FindingDefinition code : VOCABULARY.findings()) {
+            for (StandardCode own : ownCodes(code)) {
+                boolean reached = MAP.find(own.system(), own.code()).map(Mapping::target)
+                        .filter(code::equals).isPresent();
+                if (!reached) {
+                    unreachable.add(code.id() + " (" + own.system() + " " + own.code() + ")");
+                }
             }
         }
         assertEquals(List.of(), unreachable);
@@ -87,8 +100,8 @@ class CodeMapTest {
 
     @Test
     void icdPrefixesAndSidesAreFound() {
-        assertEquals(Code.DIABETES, MAP.find(CodeMap.ICD10CM, "E11.9").orElseThrow().target());
-        assertEquals(Code.DIABETES, MAP.find(CodeMap.ICD10CM, "e1165").orElseThrow().target(), "no dot, lower case");
+        assertEquals("DIABETES", MAP.find(CodeMap.ICD10CM, "E11.9").orElseThrow().target().id());
+        assertEquals("DIABETES", MAP.find(CodeMap.ICD10CM, "e1165").orElseThrow().target().id(), "no dot, lower case");
         assertEquals(org.legcds.facts.Laterality.LEFT, MAP.find(CodeMap.ICD10CM, "M79.605").orElseThrow().laterality());
         assertTrue(MAP.find(CodeMap.ICD10CM, "E12").isEmpty(), "E12 is not a diabetes code in ICD-10-CM");
         assertTrue(MAP.find(CodeMap.SNOMED, "15777000").isEmpty(), "prediabetes is not diabetes");
@@ -127,7 +140,7 @@ class CodeMapTest {
                 "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", null)));
         local.setCode(new CodeableConcept(new Coding("http://hospital.example/problems", "CES-SUSP", null)));
         FhirReading reading = reader.read(List.of(patient, local), LocalDate.of(2026, 11, 21));
-        assertEquals(Code.BLADDER_DYSFUNCTION, reading.patientCase().findings().get(0).code());
+        assertEquals("BLADDER_DYSFUNCTION", reading.patientCase().findings().get(0).code());
     }
 
     @Test
@@ -140,7 +153,7 @@ class CodeMapTest {
                 LOINC,2132-9,Cobalamin again,VITAMIN_B12,quantity
                 """);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
-        assertTrue(e.getMessage().contains("local.csv:3: target 'BLADER_DYSFUNCTION' is not a vocabulary code"),
+        assertTrue(e.getMessage().contains("local.csv:3: target 'BLADER_DYSFUNCTION' is not a finding id of the vocabulary"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("nearest: BLADDER_DYSFUNCTION"), e.getMessage());
         assertTrue(e.getMessage().contains("2132-9 maps twice") && e.getMessage().contains("local.csv:4"),
@@ -196,14 +209,15 @@ class CodeMapTest {
                 http://hospital.example,D,PREGNANCY DIABETES,presence
                 """);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
-        assertTrue(e.getMessage().contains("local.csv:2: target 'STOKING_GLOVE_SYMPTOMS' is not a vocabulary code"),
+        assertTrue(e.getMessage().contains("local.csv:2: target 'STOKING_GLOVE_SYMPTOMS' is not a finding id of the vocabulary"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("local.csv:3: several targets are read as presence or absence only"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("local.csv:4: target DIABETES is listed twice"), e.getMessage());
         assertTrue(e.getMessage().contains("local.csv:5: PREGNANCY is a target on its own"), e.getMessage());
-        assertEquals(List.of(Code.DIABETES, Code.STOCKING_GLOVE_SYMPTOMS),
-                MAP.find(CodeMap.SNOMED, "368581000119106").orElseThrow().targets(), "the packaged diabetic neuropathy row");
+        assertEquals(List.of("DIABETES", "STOCKING_GLOVE_SYMPTOMS"),
+                MAP.find(CodeMap.SNOMED, "368581000119106").orElseThrow().targets().stream()
+                        .map(FindingDefinition::id).toList(), "the packaged diabetic neuropathy row");
     }
 
     @Test
@@ -212,10 +226,11 @@ class CodeMapTest {
         Files.writeString(dir.resolve("safe-side.csv"), "target,comment\nSADLE_ANAESTHESIA,x\nFEVER,\nFEVER,\n",
                 StandardOpenOption.TRUNCATE_EXISTING);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FhirCaseReader.withMappings(dir));
-        assertTrue(e.getMessage().contains("safe-side.csv:2: target 'SADLE_ANAESTHESIA' is not a vocabulary code "
+        assertTrue(e.getMessage().contains("safe-side.csv:2: target 'SADLE_ANAESTHESIA' is not a finding id of the vocabulary "
                 + "(nearest: SADDLE_ANAESTHESIA"), e.getMessage());
         assertTrue(e.getMessage().contains("safe-side.csv:4: FEVER is listed twice"), e.getMessage());
-        assertTrue(MAP.safeSide(Code.BLADDER_DYSFUNCTION) && !MAP.safeSide(Code.DIABETES));
+        assertTrue(MAP.safeSide(VOCABULARY.requireFinding("BLADDER_DYSFUNCTION"))
+                && !MAP.safeSide(VOCABULARY.requireFinding("DIABETES")));
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 
 /** The "Embedding with FHIR" example of the README, run on the cauda equina bundle; the README must show it verbatim. */
 class FhirEmbeddingExampleTest {

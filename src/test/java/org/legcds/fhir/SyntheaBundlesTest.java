@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.legcds.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Status;
 import org.legcds.fhir.CodeMap.Mapping;
@@ -56,7 +54,8 @@ class SyntheaBundlesTest {
         FhirCaseReader reader = FhirCaseReader.standard();
         CodeMap map = CodeMap.packaged();
         LegCds engine = LegCds.packaged();
-        Map<Code, int[]> counts = new EnumMap<>(Code.class); // present, absent, unknown, patients
+        Map<String, int[]> counts = new TreeMap<>(java.util.Comparator.comparingInt(
+                id -> org.legcds.vocabulary.Vocabulary.packaged().requireFinding(id).order())); // present, absent, unknown, patients
         Map<String, Integer> issueKinds = new TreeMap<>();
         Map<String, int[]> records = new TreeMap<>(); // mapping row (file:line) -> records carrying its code
         Map<String, Mapping> rows = new TreeMap<>();
@@ -82,7 +81,7 @@ class SyntheaBundlesTest {
             }
             Set<String> targets = codings.stream().map(c -> map.find(c.getSystem(), c.getCode()))
                     .flatMap(java.util.Optional::stream)
-                    .flatMap(m -> m.pregnancy() ? Stream.of(CodeMap.PREGNANCY) : m.targets().stream().map(Code::name))
+                    .flatMap(m -> m.pregnancy() ? Stream.of(CodeMap.PREGNANCY) : m.targets().stream().map(org.legcds.vocabulary.FindingDefinition::id))
                     .collect(Collectors.toSet());
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) { // per concept: the records that carry it
                 Resource resource = entry.getResource();
@@ -101,7 +100,7 @@ class SyntheaBundlesTest {
             }
             for (Finding f : reading.patientCase().findings()) {
                 findings++;
-                if (!targets.contains(f.code().name())) {
+                if (!targets.contains(f.code())) {
                     failures.add(file.getFileName() + ": " + f.describe() + " but no code in the bundle maps to " + f.code());
                 }
                 int[] c = counts.computeIfAbsent(f.code(), k -> new int[3]);
@@ -123,7 +122,7 @@ class SyntheaBundlesTest {
                                             .anyMatch(f -> m.targets().contains(f.code()) && f.present());
                                     if (!read) {
                                         failures.add(file.getFileName() + ": active " + coding.getCode() + " "
-                                                + coding.getDisplay() + " was not read as " + m.target());
+                                                + coding.getDisplay() + " was not read as " + m.target().id());
                                     }
                                 });
                     }
@@ -144,7 +143,7 @@ class SyntheaBundlesTest {
                 dir.getFileName(), files.size(), date, "records", "system", "code", "targets", "display"));
         rows.values().stream().sorted(java.util.Comparator.comparing(Mapping::targetName)).forEach(m -> report.append(
                 String.format("%7d  %-10s %-18s %-34s %s%n", records.get(m.source())[0], shortSystem(m.system()),
-                        m.code(), m.pregnancy() ? CodeMap.PREGNANCY : m.targets().stream().map(Code::name)
+                        m.code(), m.pregnancy() ? CodeMap.PREGNANCY : m.targets().stream().map(org.legcds.vocabulary.FindingDefinition::id)
                                 .collect(Collectors.joining(" ")), m.display())));
         report.append(String.format("%nMapped concepts that no record carried: %d of %d rows%n",
                 map.mappings().size() - rows.size(), map.mappings().size()));

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.legcds.scenario.ScenarioReader;
 
 /**
  * The JSON Schemas an editor uses to complete and check case files and scenario files ({@code schema/}) accept every
@@ -62,7 +61,6 @@ class CaseAndScenarioSchemaTest {
         try (Stream<Path> files = Files.walk(root)) {
             scenarios = files.filter(p -> p.toString().endsWith(".yaml"))
                     .filter(p -> !hidden(root.relativize(p)))
-                    .filter(p -> !p.getFileName().toString().equals(ScenarioReader.RED_FLAG_SCREEN)) // not a scenario
                     .sorted().toList();
         }
         assertTrue(scenarios.size() > 100, "expected the project's scenarios, found " + scenarios.size());

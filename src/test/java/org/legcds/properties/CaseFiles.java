@@ -29,7 +29,7 @@ final class CaseFiles {
         ArrayNode findings = root.putArray("findings");
         for (Finding finding : patientCase.findings()) {
             ObjectNode node = findings.addObject();
-            node.put("code", finding.code().name());
+            node.put("code", finding.code());
             node.put("status", lower(finding.status()));
             if (finding.laterality() != null) {
                 node.put("laterality", lower(finding.laterality()));
@@ -43,11 +43,11 @@ final class CaseFiles {
             }
             if (!finding.triggers().isEmpty()) {
                 ArrayNode triggers = node.putArray("triggers");
-                finding.triggers().forEach(t -> triggers.add(lower(t)));
+                finding.triggers().forEach(t -> triggers.add(t.toLowerCase(Locale.ROOT)));
             }
             if (!finding.reliefs().isEmpty()) {
                 ArrayNode reliefs = node.putArray("reliefs");
-                finding.reliefs().forEach(r -> reliefs.add(lower(r)));
+                finding.reliefs().forEach(r -> reliefs.add(r.toLowerCase(Locale.ROOT)));
             }
         }
         return root;

@@ -2,7 +2,7 @@ package org.legcds.properties;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -11,37 +11,41 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.legcds.Clinic;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
 import org.legcds.facts.Patient;
-import org.legcds.facts.Relief;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
-import org.legcds.facts.Trigger;
 import org.legcds.scenario.ScenarioReader;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.ModifierDefinition;
+import org.legcds.vocabulary.Qualifier;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Generators of valid cases for the property tests: a patient whose age, sex and pregnancy agree, and up to
  * {@value #MAX_FINDINGS} findings of distinct codes, each present, absent or unknown, with laterality, onset, triggers
- * and reliefs, and for measurements a value within {@link Code#min()}..{@link Code#max()} in one of {@link Code#units()}
- * (measurements are present or unknown, never absent). Red-flag codes are drawn twice as often as others, since the
+ * and reliefs where the finding takes them, and for measurements a value within the plausible range of one of its
+ * units ({@link FindingDefinition#units()}; measurements are present or unknown, never absent). Red-flag codes are drawn twice as often as others, since the
  * properties are about red flags.
  */
 final class CaseGenerators {
 
     static final int MAX_FINDINGS = 25;
 
-    /** The red-flag screen of the scenario suite ({@code scenarios/red-flag-screen.yaml}). */
-    static final List<Code> SCREEN = ScenarioReader.of(Path.of("scenarios")).redFlagScreen();
+    /** The red-flag screen of the scenario suite: each check's {@code screenedBy} in the vocabulary. */
+    static final List<String> SCREEN = ScenarioReader.of(Path.of("scenarios")).redFlagScreen();
+
+    private static final Vocabulary VOCABULARY = Vocabulary.packaged();
 
     private CaseGenerators() {
     }
 
     static Arbitrary<Patient> patients() {
         Arbitrary<Integer> ages = Arbitraries.integers().between(0, Patient.MAX_AGE).injectNull(0.1);
-        return Combinators.combine(ages, Arbitraries.of(Sex.class), Arbitraries.of(Status.class))
+        return Combinators.combine(ages, Arbitraries.of(Sex.class),
+                        Arbitraries.of(Status.PRESENT, Status.ABSENT, Status.UNKNOWN)) // a pregnancy is never conflicting
                 .as((age, sex, pregnancy) -> new Patient("generated", age, sex,
                         pregnancy == Status.PRESENT && !canBePregnant(age, sex) ? Status.ABSENT : pregnancy));
     }
@@ -50,8 +54,8 @@ final class CaseGenerators {
         return sex != Sex.MALE && (age == null || (age >= 12 && age <= 55));
     }
 
-    static Arbitrary<Code> codes() {
-        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(Code.class)),
+    static Arbitrary<String> codes() {
+        return Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.of(VOCABULARY.findings().stream().map(FindingDefinition::id).toList())),
                 Tuple.of(1, Arbitraries.of(RedFlagRules.CODES)));
     }
 
@@ -60,12 +64,12 @@ final class CaseGenerators {
     }
 
     /** A valid finding of the given code, with any status it may have. */
-    static Arbitrary<Finding> finding(Code code) {
-        if (code.isMeasurement()) {
-            Arbitrary<Finding> measured = Combinators.combine(
-                            Arbitraries.doubles().between(code.min(), code.max()).ofScale(2),
-                            Arbitraries.of(code.units()), sides())
-                    .as((value, unit, side) -> Finding.measured(code, value, unit).on(side));
+    static Arbitrary<Finding> finding(String code) {
+        FindingDefinition definition = VOCABULARY.requireFinding(code);
+        if (definition.isMeasurement()) {
+            Arbitrary<Finding> measured = Combinators.combine(Arbitraries.of(definition.units()), sides())
+                    .flatAs((range, side) -> Arbitraries.doubles().between(range.min(), range.max()).ofScale(2)
+                            .map(value -> Finding.measured(code, value, range.unit()).on(side)));
             Arbitrary<Finding> unknown = sides().map(side -> Finding.unknown(code).on(side));
             return Arbitraries.frequencyOf(Tuple.of(4, measured), Tuple.of(1, unknown));
         }
@@ -74,14 +78,31 @@ final class CaseGenerators {
     }
 
     /** A present finding of a code that is not a measurement, with any qualifiers. */
-    static Arbitrary<Finding> present(Code code) {
+    static Arbitrary<Finding> present(String code) {
+        Set<Qualifier> qualifiers = VOCABULARY.requireFinding(code).qualifiers();
         return Combinators.combine(sides(), Arbitraries.of(Onset.class).injectNull(0.5),
-                        Arbitraries.of(Trigger.class).set().ofMaxSize(3), Arbitraries.of(Relief.class).set().ofMaxSize(2))
-                .as((side, onset, triggers, reliefs) -> new Finding(code, Status.PRESENT, side, onset, null, null,
-                        triggers, reliefs));
+                        modifiers(ModifierDefinition.Kind.TRIGGER).set().ofMaxSize(3),
+                        modifiers(ModifierDefinition.Kind.RELIEF).set().ofMaxSize(2))
+                .as((side, onset, triggers, reliefs) -> {
+                    Finding present = Finding.present(code).on(side);
+                    if (qualifiers.contains(Qualifier.ONSET)) {
+                        present = present.withOnset(onset);
+                    }
+                    if (qualifiers.contains(Qualifier.TRIGGERS)) {
+                        present = present.broughtOnBy(triggers.toArray(String[]::new));
+                    }
+                    if (qualifiers.contains(Qualifier.RELIEFS)) {
+                        present = present.relievedBy(reliefs.toArray(String[]::new));
+                    }
+                    return present;
+                });
     }
 
-    static Arbitrary<List<Finding>> findings(Arbitrary<Code> codes, int maxSize) {
+    private static Arbitrary<String> modifiers(ModifierDefinition.Kind kind) {
+        return Arbitraries.of(VOCABULARY.modifiers(kind).stream().map(ModifierDefinition::id).toList());
+    }
+
+    static Arbitrary<List<Finding>> findings(Arbitrary<String> codes, int maxSize) {
         return codes.flatMap(CaseGenerators::finding).list().ofMaxSize(maxSize).uniqueElements(Finding::code);
     }
 
@@ -99,7 +120,7 @@ final class CaseGenerators {
         return Combinators.combine(patients(), findings(codes(), MAX_FINDINGS), Arbitraries.subsetOf(SCREEN))
                 .as((patient, findings, screened) -> {
                     List<Finding> all = new ArrayList<>(plausible(patient, findings));
-                    Set<Code> listed = EnumSet.noneOf(Code.class);
+                    Set<String> listed = new HashSet<>();
                     findings.forEach(f -> listed.add(f.code()));
                     screened.stream().filter(c -> !listed.contains(c)).sorted().map(Finding::absent).forEach(all::add);
                     return new Case(patient, Clinic.TODAY, all);
@@ -111,7 +132,7 @@ final class CaseGenerators {
         if (patient.age() == null || patient.age() >= Case.MIN_AGE_FOR_HABITS) {
             return findings;
         }
-        return findings.stream().map(f -> f.present() && (f.code() == Code.SMOKING || f.code() == Code.ALCOHOL_MISUSE)
+        return findings.stream().map(f -> f.present() && (f.code().equals("SMOKING") || f.code().equals("ALCOHOL_MISUSE"))
                 ? Finding.absent(f.code()).on(f.laterality()) : f).toList();
     }
 

@@ -25,7 +25,6 @@ import org.legcds.assessment.Pattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
@@ -56,10 +55,10 @@ class ExplanationPropertyTest {
         List<String> problems = new ArrayList<>();
 
         for (RedFlag item : assessment.redFlags()) {
-            check("red flag " + item.condition(), item.because(), fired, problems);
+            check("red flag " + item.check().id(), item.because(), fired, problems);
         }
         for (NotEvaluated item : assessment.notEvaluated()) {
-            check("not evaluated " + item.check(), item.because(), fired, problems);
+            check("not evaluated " + item.check().id(), item.because(), fired, problems);
         }
         check("claudication " + assessment.claudication().type(), assessment.claudication().because(), fired,
                 problems);
@@ -73,25 +72,29 @@ class ExplanationPropertyTest {
             check("pattern " + item.pattern(), item.because(), fired, problems);
         }
         for (Hypothesis item : assessment.differential()) {
-            check("hypothesis " + item.condition(), item.because(), fired, problems);
+            check("hypothesis " + item.condition().id(), item.because(), fired, problems);
             for (Evidence against : item.findingsAgainst()) {
-                check("evidence against " + item.condition() + ": " + against.reason(), against.because(), fired,
+                check("evidence against " + item.condition().id() + ": " + against.reason(), against.because(), fired,
                         problems);
             }
         }
         for (Recommendation item : assessment.recommendations()) {
-            check("recommendation " + item.step(), item.because(), fired, problems);
+            check("recommendation " + item.step().id(), item.because(), fired, problems);
         }
         for (Question item : assessment.questions()) {
-            check("question " + item.finding(), item.because(), fired, problems);
+            check("question " + item.finding().id(), item.because(), fired, problems);
         }
         for (TraceEntry entry : assessment.trace()) {
             entry.sources().stream().filter(s -> !CLAIMS.contains(s)).forEach(s -> problems.add(
                     "trace entry " + entry.order() + " " + entry.rule() + " cites " + s + ", not in seeds/"));
         }
-        Set<RedFlagCheck> raised = RedFlagPropertyTest.checks(assessment.redFlags());
-        if (!raised.containsAll(assessment.urgency().setBy())) {
-            problems.add("urgency set by " + assessment.urgency().setBy() + " but red flags raised are " + raised);
+        // the urgency is set by red flags raised, or by checks left open at a raised urgency (NotEvaluated.atLeast)
+        Set<String> raised = new java.util.TreeSet<>(RedFlagPropertyTest.checks(assessment.redFlags()));
+        assessment.notEvaluated().stream().filter(n -> n.atLeast() != org.legcds.vocabulary.Urgency.ROUTINE)
+                .forEach(n -> raised.add(n.check().id()));
+        if (!raised.containsAll(Clinic.ids(assessment.urgency().setBy()))) {
+            problems.add("urgency set by " + Clinic.ids(assessment.urgency().setBy())
+                    + " but red flags raised and checks open at a raised urgency are " + raised);
         }
 
         Statistics.label("items explained").collect(bucket(assessment.redFlags().size() + assessment.notEvaluated()

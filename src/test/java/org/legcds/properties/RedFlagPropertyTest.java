@@ -3,9 +3,9 @@ package org.legcds.properties;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -21,9 +21,7 @@ import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.RedFlagCheck;
 import org.legcds.facts.Case;
-import org.legcds.facts.Code;
 import org.legcds.facts.Finding;
 
 /**
@@ -44,8 +42,8 @@ class RedFlagPropertyTest {
     @Provide
     Arbitrary<Tuple2<Case, Finding>> casesAndRedFlagFindings() {
         return CaseGenerators.cases().flatMap(patientCase -> {
-            Set<Code> listed = patientCase.findings().stream().map(Finding::code).collect(Collectors.toSet());
-            List<Code> fresh = RedFlagRules.CODES.stream().filter(c -> !listed.contains(c)).toList();
+            Set<String> listed = patientCase.findings().stream().map(Finding::code).collect(Collectors.toSet());
+            List<String> fresh = RedFlagRules.CODES.stream().filter(c -> !listed.contains(c)).toList();
             return Arbitraries.of(fresh).flatMap(CaseGenerators::finding).map(f -> Tuple.of(patientCase, f));
         });
     }
@@ -76,31 +74,31 @@ class RedFlagPropertyTest {
     @Label("adding findings unrelated to any red flag never withdraws a red flag")
     void addingUnrelatedFindingsNeverRemovesARedFlag(@ForAll("cases") Case patientCase,
                                                      @ForAll("unrelatedFindings") List<Finding> added) {
-        Set<Code> codes = patientCase.findings().stream().map(Finding::code).collect(Collectors.toSet());
+        Set<String> codes = patientCase.findings().stream().map(Finding::code).collect(Collectors.toSet());
         List<Finding> fresh = added.stream().filter(f -> !codes.contains(f.code())).toList();
         Assume.that(!fresh.isEmpty());
         Assessment before = Clinic.ENGINE.assess(patientCase);
 
         Assessment after = Clinic.ENGINE.assess(CaseGenerators.adding(patientCase, fresh));
 
-        Set<RedFlagCheck> raisedBefore = checks(before.redFlags());
-        Set<RedFlagCheck> raisedAfter = checks(after.redFlags());
+        Set<String> raisedBefore = checks(before.redFlags());
+        Set<String> raisedAfter = checks(after.redFlags());
         Statistics.label("red flags before").collect(raisedBefore.isEmpty() ? "none" : "some");
         assertTrue(raisedAfter.containsAll(raisedBefore), () -> "adding " + describe(fresh) + " withdrew "
-                + EnumSet.copyOf(difference(raisedBefore, raisedAfter)) + "\ncase: " + describe(patientCase));
+                + difference(raisedBefore, raisedAfter) + "\ncase: " + describe(patientCase));
         assertFalse(before.urgency().level().moreUrgentThan(after.urgency().level()),
                 () -> "adding " + describe(fresh) + " lowered the urgency from " + before.urgency() + " to "
                         + after.urgency() + "\ncase: " + describe(patientCase));
     }
 
-    static Set<RedFlagCheck> checks(List<RedFlag> redFlags) {
-        Set<RedFlagCheck> checks = EnumSet.noneOf(RedFlagCheck.class);
-        redFlags.forEach(r -> checks.add(r.condition()));
+    static Set<String> checks(List<RedFlag> redFlags) {
+        Set<String> checks = new TreeSet<>();
+        redFlags.forEach(r -> checks.add(r.check().id()));
         return checks;
     }
 
-    private static Set<RedFlagCheck> difference(Set<RedFlagCheck> a, Set<RedFlagCheck> b) {
-        Set<RedFlagCheck> d = EnumSet.noneOf(RedFlagCheck.class);
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>();
         d.addAll(a);
         d.removeAll(b);
         return d;

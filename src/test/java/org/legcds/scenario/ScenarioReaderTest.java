@@ -1,6 +1,7 @@
 package org.legcds.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,19 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.assessment.Condition;
-import org.legcds.assessment.RedFlagCheck;
-import org.legcds.assessment.Step;
 import org.legcds.assessment.Tier;
-import org.legcds.assessment.Urgency;
-import org.legcds.facts.Code;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
@@ -29,16 +25,10 @@ import org.legcds.facts.Status;
 @DisplayName("Scenario files: format, defaults, and strict errors naming file, key and value")
 class ScenarioReaderTest {
 
-    private static final String SCREEN = "codes: [BLADDER_DYSFUNCTION, SADDLE_ANAESTHESIA, COLD_LIMB]\n";
     private static final String FINDINGS = "findings:\n  - {code: LEG_PAIN, status: present, laterality: bilateral}\n";
 
     @TempDir
     Path root;
-
-    @BeforeEach
-    void screen() throws IOException {
-        Files.writeString(root.resolve(ScenarioReader.RED_FLAG_SCREEN), SCREEN);
-    }
 
     @Test
     void aFullScenarioIsReadWithEveryExpectation() throws IOException {
@@ -74,13 +64,13 @@ class ScenarioReaderTest {
         assertEquals(LocalDate.of(2025, 1, 31), s.patientCase().evaluationDate());
         Expectations e = s.expect();
         assertEquals(Urgency.ROUTINE, e.urgency());
-        assertEquals(java.util.Set.of(RedFlagCheck.CAUDA_EQUINA_SYNDROME), e.redFlags());
+        assertEquals(java.util.Set.of("CAUDA_EQUINA_SYNDROME"), e.redFlags());
         assertEquals(java.util.Set.of(), e.notEvaluated());
         assertEquals(ClaudicationType.VASCULAR, e.claudication());
-        assertEquals(List.of(new Expectations.Ranked(Condition.PERIPHERAL_ARTERY_DISEASE, Tier.LIKELY),
-                new Expectations.Ranked(Condition.LUMBAR_SPINAL_STENOSIS, null)), e.differential().include());
-        assertEquals(List.of(Step.MRI_LUMBAR_SPINE), e.recommendations().exclude());
-        assertEquals(Code.BLADDER_DYSFUNCTION, e.firstQuestion());
+        assertEquals(List.of(new Expectations.Ranked("PERIPHERAL_ARTERY_DISEASE", Tier.LIKELY),
+                new Expectations.Ranked("LUMBAR_SPINAL_STENOSIS", null)), e.differential().include());
+        assertEquals(List.of("MRI_LUMBAR_SPINE"), e.recommendations().exclude());
+        assertEquals("BLADDER_DYSFUNCTION", e.firstQuestion());
         assertEquals(List.of("CLAUD-VASC-01"), e.rulesFired().include());
     }
 
@@ -125,20 +115,21 @@ class ScenarioReaderTest {
         Scenario s = ScenarioReader.of(root).read(file);
 
         List<Finding> findings = s.patientCase().findings();
-        assertEquals(4, findings.size(), findings.toString());
-        assertTrue(findings.contains(Finding.absent(Code.SADDLE_ANAESTHESIA)));
-        assertTrue(findings.contains(Finding.unknown(Code.BLADDER_DYSFUNCTION)), "listed: kept as written");
-        assertTrue(findings.stream().noneMatch(f -> f.code() == Code.COLD_LIMB && f.absent()), "listed on a side");
+        // the listed three, and the vocabulary's screen less the two it lists
+        assertEquals(3 + ScenarioReader.of(root).redFlagScreen().size() - 2, findings.size(), findings.toString());
+        assertTrue(findings.contains(Finding.absent("SADDLE_ANAESTHESIA")));
+        assertTrue(findings.contains(Finding.unknown("BLADDER_DYSFUNCTION")), "listed: kept as written");
+        assertTrue(findings.stream().noneMatch(f -> f.code().equals("COLD_LIMB") && f.absent()), "listed on a side");
     }
 
     @Test
-    void theScreenFileIsFoundInAParentSoATopicFolderRunsOnItsOwn() throws IOException {
+    void aTopicFolderRunsOnItsOwnWithTheVocabularysScreen() throws IOException {
         Path file = write("red-flags/screened.yaml", "description: d\nscreenedForRedFlags: true\n" + FINDINGS
                 + "expect: {urgency: ROUTINE}\n");
 
         ScenarioReader topic = ScenarioReader.of(root.resolve("red-flags"));
 
-        assertEquals(List.of(Code.BLADDER_DYSFUNCTION, Code.SADDLE_ANAESTHESIA, Code.COLD_LIMB), topic.redFlagScreen());
+        assertEquals(org.legcds.vocabulary.Vocabulary.packaged().redFlagScreen(), topic.redFlagScreen());
         assertEquals(List.of(file), topic.files());
         assertEquals("screened.yaml", topic.read(file).name());
     }
@@ -183,18 +174,18 @@ class ScenarioReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            urgency: SOON                                           | expect.urgency: 'SOON'                                  | EMERGENCY
-            claudication: VASCULR                                   | expect.claudication: 'VASCULR'                          | VASCULAR
-            redFlags: [CAUDA_EQUINA]                                | expect.redFlags[0]: 'CAUDA_EQUINA'                      | CAUDA_EQUINA_SYNDROME
-            notEvaluated: [ACUTE_LIMB_ISCHAEMIA, LIMB]              | expect.notEvaluated[1]: 'LIMB'                          | RedFlagCheck
-            distribution: [BOTH]                                    | expect.distribution[0]: 'BOTH'                          | BILATERAL
-            causeCategories: {exclude: [CANCER]}                    | expect.causeCategories.exclude[0]: 'CANCER'             | NEOPLASTIC
-            differential: {include: [PERIPHERAL_ARTERY_DISEAS]}     | expect.differential.include[0]: 'PERIPHERAL_ARTERY_DISEAS' | nearest: PERIPHERAL_ARTERY_DISEASE
-            differential: {include: [PERIPHERAL_ARTERY_DISEASE=SURE]} | expect.differential.include[0]: 'SURE'              | LIKELY, POSSIBLE
-            recommendations: {include: [ABI]}                       | expect.recommendations.include[0]: 'ABI'                | Step
-            questions: {include: [BLADDER]}                         | expect.questions.include[0]: 'BLADDER'                  | BLADDER_DYSFUNCTION
-            questions: {first: SADDLE}                              | expect.questions.first: 'SADDLE'                        | SADDLE_ANAESTHESIA
-            rulesFired: {include: [CLAUD VASC 01]}                  | expect.rulesFired.include[0]: 'CLAUD VASC 01'           | a rule id
+            urgency: SOON                                           | expect.urgency (line 5): 'SOON'                         | EMERGENCY
+            claudication: VASCULR                                   | expect.claudication (line 5): 'VASCULR'                 | VASCULAR
+            redFlags: [CAUDA_EQUINA]                                | expect.redFlags[0] (line 5): 'CAUDA_EQUINA'             | CAUDA_EQUINA_SYNDROME
+            notEvaluated: [ACUTE_LIMB_ISCHAEMIA, LIMB]              | expect.notEvaluated[1] (line 5): 'LIMB'                 | a red-flag check id
+            distribution: [BOTH]                                    | expect.distribution[0] (line 5): 'BOTH'                 | BILATERAL
+            causeCategories: {exclude: [CANCER]}                    | expect.causeCategories.exclude[0] (line 5): 'CANCER'    | NEOPLASTIC
+            differential: {include: [PERIPHERAL_ARTERY_DISEAS]}     | expect.differential.include[0] (line 5): 'PERIPHERAL_ARTERY_DISEAS' | nearest: PERIPHERAL_ARTERY_DISEASE
+            differential: {include: [PERIPHERAL_ARTERY_DISEASE=SURE]} | expect.differential.include[0] (line 5): 'SURE'     | LIKELY, POSSIBLE
+            recommendations: {include: [ABI]}                       | expect.recommendations.include[0] (line 5): 'ABI'       | a next step id
+            questions: {include: [BLADDER]}                         | expect.questions.include[0] (line 5): 'BLADDER'         | BLADDER_DYSFUNCTION
+            questions: {first: SADDLE}                              | expect.questions.first (line 5): 'SADDLE'               | SADDLE_ANAESTHESIA
+            rulesFired: {include: [CLAUD VASC 01]}                  | expect.rulesFired.include[0] (line 5): 'CLAUD VASC 01'  | a rule id
             """)
     void anUnknownNameIsAnErrorNamingFileKeyAndValue(String expectation, String expected, String hint)
             throws IOException {
@@ -222,7 +213,8 @@ class ScenarioReaderTest {
 
         String message = error(file);
 
-        assertTrue(message.contains("findings[0].code: 'BLADER_DYSFUNCTION'") && message.contains("BLADDER_DYSFUNCTION"),
+        assertTrue(message.contains("findings[0].code (line 4): 'BLADER_DYSFUNCTION'")
+                        && message.contains("BLADDER_DYSFUNCTION"),
                 message);
         assertTrue(message.contains("findings[1].status: missing"), message);
         assertTrue(message.contains("findings[3].colour: an unknown field"), message);
@@ -269,14 +261,17 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void screeningWithoutAScreenFileIsAnError(@TempDir Path bare) throws IOException {
+    void screeningInADirectoryWithoutAScreenFileRecordsTheVocabularysScreen(@TempDir Path bare) throws IOException {
+        // the screen is each red-flag check's screenedBy in the vocabulary, not a file beside the scenarios
         Path file = bare.resolve("x.yaml");
         Files.writeString(file, "description: d\nscreenedForRedFlags: true\n" + FINDINGS + "expect: {urgency: ROUTINE}\n");
 
-        var e = assertThrows(InvalidScenarioException.class, () -> ScenarioReader.of(bare).read(file));
+        Scenario scenario = ScenarioReader.of(bare).read(file);
 
-        assertTrue(e.getMessage().contains("screenedForRedFlags: true is not valid; expected a red-flag-screen.yaml"),
-                e.getMessage());
+        List<String> screen = org.legcds.vocabulary.Vocabulary.packaged().redFlagScreen();
+        assertFalse(screen.isEmpty());
+        assertEquals(new java.util.TreeSet<>(screen), scenario.patientCase().findings().stream().filter(Finding::absent)
+                .map(Finding::code).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     }
 
     @Test
@@ -310,16 +305,25 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void aBadScreenFileIsAnErrorNamingItAndTheCode() throws IOException {
-        Files.writeString(root.resolve(ScenarioReader.RED_FLAG_SCREEN), "codes: [BLADDER_DYSFUNCTION, COLD_LEG]\n"
-                + "extra: 1\n");
+    void aBadRedFlagScreenIsAnErrorNamingTheVocabularyFileAndTheCode() {
+        // the screen is each red-flag check's screenedBy in the vocabulary (it was scenarios/red-flag-screen.yaml)
+        java.util.Map<String, String> files = new java.util.TreeMap<>(org.legcds.vocabulary.Vocabulary.packagedFiles());
+        files.put("vocabulary/zz-screen.yaml", """
+                checks:
+                  - id: BAD_SCREEN
+                    label: A check with a misspelt screen
+                    priority: 9
+                    actions: {URGENT: Ask again}
+                    screenedBy: [BLADDER_DYSFUNCTION, COLD_LEG]
+                    extra: 1
+                """);
 
-        var e = assertThrows(InvalidScenarioException.class, () -> ScenarioReader.of(root));
+        var e = assertThrows(org.legcds.RuleCompilationException.class,
+                () -> org.legcds.vocabulary.Vocabulary.parse(files));
 
-        assertTrue(e.getMessage().contains(ScenarioReader.RED_FLAG_SCREEN), e.getMessage());
-        assertTrue(e.getMessage().contains("codes[1]: 'COLD_LEG'") && e.getMessage().contains("COLD_LIMB"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("extra: an unknown key"), e.getMessage());
+        assertTrue(e.getMessage().contains("vocabulary/zz-screen.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("'COLD_LEG'") && e.getMessage().contains("COLD_LIMB"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'extra'"), e.getMessage());
     }
 
     @Test

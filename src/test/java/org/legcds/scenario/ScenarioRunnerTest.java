@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +37,6 @@ class ScenarioRunnerTest {
 
     @TempDir
     Path root;
-
-    @BeforeEach
-    void screen() throws IOException {
-        Files.copy(Suite.SCENARIOS.resolve(ScenarioReader.RED_FLAG_SCREEN), root.resolve(ScenarioReader.RED_FLAG_SCREEN));
-    }
 
     @Test
     void aScenarioWhoseExpectationsAreAllMetPassesAndReportsTheRulesThatFired() throws IOException {
@@ -161,7 +155,7 @@ class ScenarioRunnerTest {
 
         var e = assertThrows(InvalidScenarioException.class, () -> RUNNER.run(root));
 
-        assertTrue(e.getMessage().contains(bad + ": expect.urgency: 'LATER'"), e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ": expect.urgency (line 7): 'LATER'"), e.getMessage());
     }
 
     private ScenarioResult run(String expectations) throws IOException {

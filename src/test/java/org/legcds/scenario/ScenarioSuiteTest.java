@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -51,15 +50,16 @@ class ScenarioSuiteTest {
     @Test
     void theRedFlagScreenLeavesNoRedFlagCheckOpenForAPatientWithNothingElseRecorded() {
         // a screened scenario must not report checks open merely because the screen list is incomplete: when a rule
-        // adds a red-flag check that an unrecorded finding leaves open, its finding belongs in red-flag-screen.yaml
+        // adds a red-flag check that an unrecorded finding leaves open, its finding belongs in the check's screenedBy
         ScenarioReader reader = ScenarioReader.of(Suite.SCENARIOS);
         List<Finding> screen = reader.redFlagScreen().stream().map(Finding::absent).toList();
         Assessment assessment = Suite.ENGINE.assess(new Case(new Patient("screen-only", 60, Sex.UNKNOWN,
                 Status.UNKNOWN), LocalDate.parse(ScenarioReader.DEFAULT_EVALUATION_DATE), screen));
 
         assertTrue(assessment.notEvaluated().isEmpty(), () -> "red-flag checks still open after the screen of "
-                + reader.redFlagScreenFile().orElse(Path.of("(none)")) + "; add these findings to it: "
-                + assessment.notEvaluated().stream().map(n -> n.check() + " " + n.unknownFindings())
+                + "rules/vocabulary (each check's screenedBy); add these findings to it: "
+                + assessment.notEvaluated().stream().map(n -> n.check().id() + " " + n.unknownFindings().stream()
+                                .map(org.legcds.vocabulary.FindingDefinition::id).toList())
                         .collect(Collectors.joining(", ")));
         assertFalse(assessment.notEvaluated().stream().map(NotEvaluated::check).findAny().isPresent());
     }

@@ -299,6 +299,12 @@ final class CdsHooksService implements AutoCloseable {
         if (!patientId.equals(reading.patientCase().patient().id())) { // never cards about one patient for another
             throw HttpProblem.badRequest("the prefetched Patient is not context.patientId '" + patientId + "'");
         }
+        if (!CdsCards.relevant(reading.patientCase(), engine.vocabulary())) {
+            // no presentation the knowledge base is for (rules/vocabulary/presentations.yaml): quiet, not "all clear"
+            issued.remember(id, issuer(ctx), clock.instant(), CdsCards.none());
+            ctx.status(200).contentType("application/json").result(CdsCards.toJson(CdsCards.none()));
+            return;
+        }
         Assessment assessment = engine.assess(reading.patientCase());
         List<String> unread = reading.issues().stream()
                 .map(i -> i.resource() + " " + i.field() + ": " + i.problem()).toList();

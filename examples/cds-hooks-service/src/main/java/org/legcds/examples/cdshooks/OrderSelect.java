@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
-import org.legcds.assessment.Urgency;
+import org.legcds.vocabulary.Urgency;
 import org.legcds.cdshooks.Action;
 import org.legcds.cdshooks.Card;
 import org.legcds.cdshooks.CardsResponse;
@@ -103,7 +103,7 @@ final class OrderSelect {
 
     /** The step a recommendation is for, as its id (the one line that knows how a step is named). */
     private static String stepId(Recommendation r) {
-        return r.step().name();
+        return r.step().id();
     }
 
     private static Map<String, String> orderCodes() {

@@ -81,11 +81,47 @@ class CdsHooksServiceTest {
         assertAll(
                 () -> assertEquals("critical", critical.path("indicator").asText()),
                 () -> assertTrue(critical.path("summary").asText().startsWith("Cauda equina syndrome suspected")),
-                () -> assertTrue(detail.contains("URINARY_HESITANCY"), detail),
+                () -> assertTrue(detail.contains("urinary hesitancy"), detail), // by its label, not its code
                 () -> assertTrue(detail.contains("RF-CES-04") && detail.contains("EXT-C03"), detail),
                 () -> assertEquals("RF-CES-04", critical.at("/source/topic/code").asText()),
                 () -> assertEquals("Patient/ces-1",
                         critical.at("/suggestions/0/actions/0/resource/subject/reference").asText()));
+    }
+
+    @Test
+    void aChartWithoutALegPresentationGetsNoCardsAtAll() throws Exception {
+        // the cauda equina patient's record with only hypertension on it: nothing for this service to say
+        com.fasterxml.jackson.databind.node.ObjectNode request =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(read("cauda-equina.json"));
+        com.fasterxml.jackson.databind.node.ArrayNode entries =
+                (com.fasterxml.jackson.databind.node.ArrayNode) request.at("/prefetch/conditions/entry");
+        com.fasterxml.jackson.databind.node.ObjectNode hypertension = entries.get(0).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) hypertension.get("resource")).put("id", "htn")
+                .set("code", JSON.readTree("{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"38341003\","
+                        + "\"display\":\"Hypertensive disorder\"}]}"));
+        entries.removeAll().add(hypertension);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.at("/prefetch/conditions")).put("total", 1);
+
+        HttpResponse<String> response = post(VIEW, JSON.writeValueAsString(request), ehr.token(BASE + VIEW));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"cards\":[]}", response.body());
+    }
+
+    @Test
+    void aCaudaEquinaPatientGetsItsCriticalCardAndAtMostOneScreeningCard() throws Exception {
+        HttpResponse<String> response = post(VIEW, read("cauda-equina.json"), ehr.token(BASE + VIEW));
+
+        JsonNode cards = JSON.readTree(response.body()).path("cards");
+        int critical = 0;
+        int screening = 0;
+        for (JsonNode card : cards) {
+            critical += card.path("indicator").asText().equals("critical") ? 1 : 0;
+            screening += card.path("summary").asText().startsWith("Screen for red flags") ? 1 : 0;
+            assertTrue(!card.path("detail").asText().contains("BLADDER_DYSFUNCTION"), "no internal codes: " + card);
+        }
+        assertEquals(1, critical, response.body());
+        assertTrue(screening <= 1, response.body());
     }
 
     @Test
