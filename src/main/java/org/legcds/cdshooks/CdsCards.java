@@ -159,9 +159,8 @@ public final class CdsCards {
     /** As {@link #relevant(Case)}, for a knowledge base with its own vocabulary. */
     public static boolean relevant(Case patientCase, Vocabulary vocabulary) {
         requireNonNull(patientCase, "patientCase must not be null");
-        Set<String> presentations = vocabulary.presentations().stream().map(FindingDefinition::id)
-                .collect(Collectors.toSet());
-        return patientCase.findings().stream().anyMatch(f -> f.positive() && presentations.contains(f.code()));
+        requireNonNull(vocabulary, "vocabulary must not be null");
+        return patientCase.findings().stream().anyMatch(f -> f.positive() && vocabulary.isPresentation(f.code()));
     }
 
     /** The response that shows nothing: for a chart without a presentation the knowledge base is for. */

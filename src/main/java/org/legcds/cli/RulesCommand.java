@@ -186,9 +186,7 @@ final class RulesCommand implements Callable<Integer> {
         out.println("| Id | Value | Meaning | Source |");
         out.println("| --- | --- | --- | --- |");
         for (org.legcds.vocabulary.Threshold t : v.thresholds()) {
-            String values = t.values().entrySet().stream().map(e -> java.math.BigDecimal.valueOf(e.getValue())
-                    .stripTrailingZeros().toPlainString() + " " + e.getKey()).collect(Collectors.joining("; "));
-            out.println("| " + cell(t.id()) + " | " + cell(values) + " | " + cell(t.label()) + " | " + cell(t.source())
+            out.println("| " + cell(t.id()) + " | " + cell(t.describe()) + " | " + cell(t.label()) + " | " + cell(t.source())
                     + " |");
         }
         out.println();
@@ -196,13 +194,13 @@ final class RulesCommand implements Callable<Integer> {
         out.println();
         out.println("### Findings");
         out.println();
-        out.println("| Id | Kind | Label | Codes | Units (plausible range) | Answers |");
+        out.println("| Id | Kind | Label | Codes | Units and plausible ranges | Answers |");
         out.println("| --- | --- | --- | --- | --- | --- |");
         for (org.legcds.vocabulary.FindingDefinition f : v.findings()) {
             String codes = java.util.stream.Stream.of(f.snomed() == null ? null : "SNOMED CT " + f.snomed(),
                     f.loinc() == null ? null : "LOINC " + f.loinc()).filter(java.util.Objects::nonNull)
                     .collect(Collectors.joining(", "));
-            String units = f.units().stream().map(u -> u.unit() + " (" + u.min() + "-" + u.max() + ")")
+            String units = f.units().stream().map(String::valueOf) // "mm[Hg] 30 to 300", as the vocabulary writes it
                     .collect(Collectors.joining(", "));
             out.println("| " + cell(f.id()) + " | " + cell(f.kind().name().toLowerCase(java.util.Locale.ROOT)) + " | "
                     + cell(f.label()) + " | " + cell(codes) + " | " + cell(units) + " | "

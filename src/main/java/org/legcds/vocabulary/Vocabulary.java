@@ -58,6 +58,7 @@ public final class Vocabulary {
     private final Map<String, RedFlagCheckDefinition> checks;
     private final Map<String, Threshold> thresholds;
     private final List<FindingDefinition> presentations;
+    private final Set<String> presentationIds;
 
     private Vocabulary(Reader reader) {
         this.findings = Collections.unmodifiableMap(reader.findings);
@@ -69,6 +70,7 @@ public final class Vocabulary {
         this.checks = Collections.unmodifiableMap(reader.checks);
         this.thresholds = Collections.unmodifiableMap(reader.thresholds);
         this.presentations = List.copyOf(reader.presentations.values());
+        this.presentationIds = Set.copyOf(reader.presentations.keySet());
     }
 
     /** The vocabulary packaged in the jar with the precompiled rules (read once). */
@@ -160,6 +162,11 @@ public final class Vocabulary {
      */
     public List<FindingDefinition> presentations() {
         return presentations;
+    }
+
+    /** Whether a finding id is one of the {@link #presentations()}. */
+    public boolean isPresentation(String id) {
+        return presentationIds.contains(id);
     }
 
     /** Every finding, in vocabulary order. */
