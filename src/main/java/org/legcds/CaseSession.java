@@ -1,5 +1,7 @@
 package org.legcds;
 
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

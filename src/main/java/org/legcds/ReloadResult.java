@@ -1,5 +1,6 @@
 package org.legcds;
 
+import org.legcds.problems.RuleCompilationException;
 import java.util.List;
 import java.util.Objects;
 import org.legcds.assessment.KnowledgeBaseInfo;

@@ -1,5 +1,7 @@
 package org.legcds;
 
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.problems.SafetyGateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;

@@ -1,5 +1,6 @@
 package org.legcds;
 
+import org.legcds.problems.InvalidCaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

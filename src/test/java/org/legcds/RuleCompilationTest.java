@@ -1,5 +1,6 @@
 package org.legcds;
 
+import org.legcds.problems.RuleCompilationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

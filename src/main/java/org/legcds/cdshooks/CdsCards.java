@@ -594,7 +594,7 @@ public final class CdsCards {
             }
             if (c == '\n' || c == '\r' || c == '\t') {
                 escaped.append(' ');
-            } else if (org.legcds.facts.Escaping.unsafe(c)) {
+            } else if (org.legcds.problems.Escaping.unsafe(c)) {
                 escaped.append('\uFFFD'); // controls, bidi overrides, zero-width and separators: no forged or reordered text
             } else {
                 escaped.appendCodePoint(c);

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;

@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.legcds.LegCds;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.json.AssessmentJson;
 import picocli.CommandLine.Command;

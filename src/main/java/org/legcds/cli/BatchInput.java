@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.legcds.LegCds;
-import org.legcds.Problem;
+import org.legcds.problems.Problem;
 import org.legcds.assessment.Assessment;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CompactAssessmentJson;

@@ -23,9 +23,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.Problem;
+import org.legcds.problems.Problem;
 import org.legcds.fhir.FhirCaseReader;
 
 /**

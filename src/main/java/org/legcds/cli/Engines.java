@@ -2,8 +2,8 @@ package org.legcds.cli;
 
 import java.nio.file.Path;
 import org.legcds.LegCds;
-import org.legcds.RuleCompilationException;
-import org.legcds.SafetyGateException;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.problems.SafetyGateException;
 import org.legcds.engine.RuleSet;
 import org.legcds.engine.SafetyGate;
 

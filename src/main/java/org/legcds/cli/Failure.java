@@ -1,6 +1,6 @@
 package org.legcds.cli;
 
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 
 /**
  * A command that cannot go on: its one-line message for stderr and its exit code. Main prints it; no stack trace. The

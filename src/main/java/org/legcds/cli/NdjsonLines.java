@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.legcds.Problem;
+import org.legcds.problems.Problem;
 
 /**
  * Reads newline-delimited text one line at a time, in constant memory, for {@code legcds batch}.

@@ -15,7 +15,7 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 
 /** The readable report: urgency first, then red flags, claudication, differential, next steps, questions and why. */

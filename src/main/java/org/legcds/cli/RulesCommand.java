@@ -13,7 +13,7 @@ import org.legcds.LegCds;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.legcds.engine.RuleSet;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.report.DrlRules;
 import org.legcds.report.KnowledgeBaseDocument;
 import org.legcds.scenario.EvidenceRegister;

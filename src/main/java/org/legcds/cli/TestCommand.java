@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.legcds.LegCds;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioResult;
 import org.legcds.scenario.ScenarioRunner;

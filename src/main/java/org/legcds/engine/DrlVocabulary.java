@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.legcds.RuleCompilationException;
+import org.legcds.problems.RuleCompilationException;
 import org.legcds.vocabulary.Definition;
 import org.legcds.vocabulary.FindingKind;
 import org.legcds.vocabulary.ModifierDefinition;

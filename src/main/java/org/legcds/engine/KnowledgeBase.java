@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,8 +29,11 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
-import org.legcds.RuleCompilationException;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.facts.Case;
 import org.legcds.vocabulary.Vocabulary;
+import org.legcds.assessment.Assessment;
+import org.legcds.assessment.Assessor;
 import org.legcds.assessment.KnowledgeBaseInfo;
 import org.legcds.assessment.RuleRef;
 import org.slf4j.Logger;
@@ -38,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * A loaded knowledge base: the Drools {@link KieBase}, the catalogue of its rules with their metadata, and the
  * knowledge-base metadata. Immutable and thread-safe; sessions are created from it per assessment.
  */
-public final class KnowledgeBase {
+public final class KnowledgeBase implements Assessor {
 
     /** Where the build puts the list of precompiled model classes and the rules' content hash. */
     static final String PRECOMPILED = "org/legcds/rules/precompiled.properties";
@@ -193,7 +198,30 @@ public final class KnowledgeBase {
         session.dispose();
     }
 
+    /**
+     * Assesses one case with every rule: validates it against the vocabulary, then runs it in a pooled session.
+     */
+    @Override
+    public Assessment assess(Case patientCase) {
+        return assess(patientCase, Set.of());
+    }
+
+    /**
+     * Assesses one case in which the rules whose ids are in {@code disabledRules} never fire (an agenda filter refuses
+     * their matches). For testing the knowledge base, not for clinical use.
+     */
+    public Assessment assess(Case patientCase, Set<String> disabledRules) {
+        Objects.requireNonNull(patientCase, "patientCase must not be null");
+        vocabulary.validate(patientCase);
+        try (Evaluation evaluation = Evaluation.pooled(this, patientCase.patient(), patientCase.evaluationDate(),
+                disabledRules)) {
+            patientCase.findings().forEach(evaluation::record);
+            return evaluation.assess();
+        }
+    }
+
     /** The clinical vocabulary these rules speak. */
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -203,6 +231,7 @@ public final class KnowledgeBase {
     }
 
     /** Every rule, sorted by id. */
+    @Override
     public List<RuleRef> rules() {
         return catalogue;
     }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.legcds.RuleCompilationException;
+import org.legcds.problems.RuleCompilationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +69,12 @@ public final class KnowledgeBasePrecompiler {
                 + "vocabulary=" + String.join(",", rules.vocabulary().keySet()) + "\n", StandardCharsets.UTF_8);
         if (args.length == 3) {
             // the scenarios run on exactly what was written: the precompiled classes, loaded as the jar will load them
-            List<RuleCompilationException.Error> failing = SafetyGate.scenarioProblems(org.legcds.LegCds.packaged(),
+            List<RuleCompilationException.Error> failing = SafetyGate.scenarioProblems(KnowledgeBase.packaged(),
                     Path.of(args[2]));
             if (!failing.isEmpty()) {
                 Files.delete(target);
                 throw new IllegalStateException("The knowledge base in " + rulesDir + " cannot be packaged:"
-                        + System.lineSeparator() + new org.legcds.SafetyGateException(failing).getMessage());
+                        + System.lineSeparator() + new org.legcds.problems.SafetyGateException(failing).getMessage());
             }
         }
         // not stdout: a build that succeeds says nothing here (run with -Dlogback.configurationFile to see it)

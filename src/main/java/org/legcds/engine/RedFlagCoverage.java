@@ -24,7 +24,7 @@ import org.legcds.vocabulary.Vocabulary;
  * @param leftOpenBy check id to the ids of the rules that leave it open when its findings are unknown
  * @param unknown    check ids that rules name but {@link #checks()} does not hold, to the rules naming them
  */
-public record RedFlagCoverage(Map<String, SortedSet<String>> raisedBy, Map<String, SortedSet<String>> leftOpenBy,
+record RedFlagCoverage(Map<String, SortedSet<String>> raisedBy, Map<String, SortedSet<String>> leftOpenBy,
                               Map<String, SortedSet<String>> unknown) {
 
     private static final Pattern RAISED = Pattern.compile("new\\s+(?:[\\w.]+\\.)?RedFlagRaised\\s*\\(\\s*([^,)]+)");

@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.legcds.RuleCompilationException;
+import org.legcds.problems.RuleCompilationException;
 
 /**
  * The files of a knowledge base, read from a directory: every {@code .drl} file (at any depth), the metadata file

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.legcds.LegCds;
-import org.legcds.RuleCompilationException.Error;
-import org.legcds.SafetyGateException;
+import org.legcds.assessment.Assessor;
+import org.legcds.problems.RuleCompilationException.Error;
+import org.legcds.problems.SafetyGateException;
 import org.legcds.scenario.ScenarioReader;
 import org.legcds.scenario.ScenarioResult;
 import org.legcds.scenario.ScenarioRunner;
@@ -87,7 +87,7 @@ public final class SafetyGate {
     /**
      * Check 3: runs the scenarios of a folder against an engine; one problem per failing scenario, naming its file.
      */
-    public static List<Error> scenarioProblems(LegCds engine, Path scenarioDirectory) {
+    public static List<Error> scenarioProblems(Assessor engine, Path scenarioDirectory) {
         List<Error> problems = new ArrayList<>();
         try {
             List<ScenarioResult> results = new ScenarioRunner(engine).run(

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.legcds.InvalidCaseException;
-import org.legcds.Problem;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * One patient's case at one evaluation date: the unit the engine assesses. Immutable; validated on construction: an

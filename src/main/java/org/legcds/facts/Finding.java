@@ -1,5 +1,6 @@
 package org.legcds.facts;
 
+import org.legcds.problems.Escaping;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.legcds.InvalidCaseException;
-import org.legcds.Problem;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * One clinical finding about the patient: a vocabulary id and whether it is present, absent, unknown or conflicting,

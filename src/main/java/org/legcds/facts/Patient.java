@@ -1,13 +1,14 @@
 package org.legcds.facts;
 
+import org.legcds.problems.Escaping;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.legcds.InvalidCaseException;
-import org.legcds.Problem;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * The patient being assessed. Immutable; validated on construction: an invalid patient throws

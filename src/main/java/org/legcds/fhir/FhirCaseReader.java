@@ -20,8 +20,8 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.legcds.InvalidCaseException;
-import org.legcds.Problem;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * Reads FHIR R4 resources into a {@link org.legcds.facts.Case}: the patient (age at the evaluation date, sex,

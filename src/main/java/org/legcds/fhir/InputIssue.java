@@ -2,7 +2,7 @@ package org.legcds.fhir;
 
 import static java.util.Objects.requireNonNull;
 
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 
 /**
  * Something in the FHIR input that looked relevant but could not be read, so it is not in the case. A host shows these

@@ -36,11 +36,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.legcds.InvalidCaseException;
-import org.legcds.Problem;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 import org.legcds.facts.Case;
 import org.legcds.vocabulary.FindingDefinition;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -708,7 +708,7 @@ final class Reading {
         }
         try {
             Finding finding = Finding.measured(code.id(), quantity.getValue().doubleValue(), unit);
-            List<org.legcds.Problem> unfit = vocabulary.problems(finding, field);
+            List<org.legcds.problems.Problem> unfit = vocabulary.problems(finding, field);
             if (!unfit.isEmpty()) {
                 // the issue names the field itself: its text is what is wrong with the value
                 String text = unfit.get(0).toString();

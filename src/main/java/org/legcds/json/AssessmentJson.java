@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.legcds.assessment.Assessment;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.vocabulary.ConditionDefinition;
 import org.legcds.vocabulary.FindingDefinition;

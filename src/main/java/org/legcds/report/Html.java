@@ -26,7 +26,7 @@ final class Html {
                 case '\'' -> out.append("&#39;");
                 case '\n', '\t' -> out.append((char) c);
                 default -> {
-                    if (org.legcds.facts.Escaping.unsafe(c)) {
+                    if (org.legcds.problems.Escaping.unsafe(c)) {
                         out.append('\uFFFD');
                     } else {
                         out.appendCodePoint(c);

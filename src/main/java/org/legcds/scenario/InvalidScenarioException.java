@@ -2,7 +2,7 @@ package org.legcds.scenario;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.legcds.Problem;
+import org.legcds.problems.Problem;
 
 /**
  * A scenario file (or the red-flag screen file) that cannot be used as written. Carries every problem found, each naming

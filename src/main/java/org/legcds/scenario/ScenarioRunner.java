@@ -8,13 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
+import org.legcds.assessment.Assessor;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 
 /**
- * Runs scenarios against an engine and checks each assessment against the scenario's expectations.
+ * Runs scenarios against an engine (any {@link Assessor}) and checks each assessment against the scenario's expectations.
  *
  * <pre>{@code
  * List<ScenarioResult> results = new ScenarioRunner(LegCds.packaged()).run(Path.of("scenarios"));
@@ -25,16 +25,25 @@ import org.legcds.assessment.TraceEntry;
  */
 public final class ScenarioRunner {
 
-    private final LegCds engine;
+    private final Assessor engine;
     private final Set<String> ruleIds;
 
-    public ScenarioRunner(LegCds engine) {
+    /**
+     * A runner over an engine.
+     *
+     * @param engine what assesses each scenario's case: {@code LegCds}, or a view made for testing the knowledge base
+     */
+    public ScenarioRunner(Assessor engine) {
         this.engine = Objects.requireNonNull(engine, "engine must not be null");
         this.ruleIds = engine.rules().stream().map(RuleRef::id).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The engine the scenarios run against. */
-    public LegCds engine() {
+    /**
+     * The engine the scenarios run against.
+     *
+     * @return the engine given to the constructor
+     */
+    public Assessor engine() {
         return engine;
     }
 

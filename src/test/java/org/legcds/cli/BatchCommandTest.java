@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
 

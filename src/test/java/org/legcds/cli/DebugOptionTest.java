@@ -45,7 +45,7 @@ class DebugOptionTest {
             assertEquals(Main.BAD_INPUT, run.exitCode(), run::toString);
             assertTrue(run.err().startsWith("legcds: " + file + ": invalid case (2 problems)"), run::toString);
             assertTrue(run.hasStackTrace(), run::toString);
-            assertTrue(run.err().contains("org.legcds.InvalidCaseException"), run::toString);
+            assertTrue(run.err().contains("org.legcds.problems.InvalidCaseException"), run::toString);
         }
     }
 

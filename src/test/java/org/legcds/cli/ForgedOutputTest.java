@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.legcds.Clinic;
-import org.legcds.facts.Escaping;
+import org.legcds.problems.Escaping;
 
 /**
  * No input can forge a line of what a clinician reads: hostile patient ids, codes, field names, dates, file names,

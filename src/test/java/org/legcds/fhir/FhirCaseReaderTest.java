@@ -23,7 +23,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Hypothesis;

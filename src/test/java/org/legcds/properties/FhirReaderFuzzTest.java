@@ -27,7 +27,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
 

@@ -83,7 +83,7 @@ class UnknownIsNotAbsentPropertyTest {
     @Example
     @Label("the property notices a knowledge base that forgets to report the cauda equina check open")
     void theScreeningPropertyCanFail() {
-        LegCds withoutOpenCheck = Clinic.ENGINE.withRulesDisabled(Set.of("RF-CES-OPEN"));
+        org.legcds.assessment.Assessor withoutOpenCheck = org.legcds.KnowledgeBaseTesting.withRulesDisabled(Clinic.ENGINE, Set.of("RF-CES-OPEN"));
         Case screened = new Case(new Patient("screened", 60, Sex.FEMALE, Status.ABSENT), Clinic.TODAY,
                 CaseGenerators.SCREEN.stream().map(Finding::absent).toList());
 
@@ -94,7 +94,7 @@ class UnknownIsNotAbsentPropertyTest {
     }
 
     /** For each absent screening finding made unknown: its checks that are neither raised nor reported open. */
-    static List<String> screeningViolations(LegCds engine, Case patientCase) {
+    static List<String> screeningViolations(org.legcds.assessment.Assessor engine, Case patientCase) {
         List<String> violations = new ArrayList<>();
         for (Finding finding : patientCase.findings()) {
             if (!finding.absent() || !CaseGenerators.SCREEN.contains(finding.code())) {

@@ -12,7 +12,7 @@ import org.legcds.assessment.RuleRef;
 
 /**
  * Mutation testing of the knowledge base: for each rule, the whole scenario suite runs with that rule switched off
- * ({@link org.legcds.LegCds#withRulesDisabled}). The rule's loss is noticed when at least one scenario then fails. A rule
+ * ({@link org.legcds.KnowledgeBaseTesting#withRulesDisabled}). The rule's loss is noticed when at least one scenario then fails. A rule
  * whose loss nothing notices is either untested or redundant.
  *
  * <p>Only scenarios that pass with every rule on are used (a scenario failing anyway would "notice" every rule; the
@@ -30,7 +30,7 @@ class RuleMutationTest {
         List<RuleRef> unnoticed = new ArrayList<>();
         List<String> onlyByRuleIds = new ArrayList<>();
         for (RuleRef rule : Suite.ENGINE.rules()) {
-            ScenarioRunner runner = new ScenarioRunner(Suite.ENGINE.withRulesDisabled(Set.of(rule.id())));
+            ScenarioRunner runner = new ScenarioRunner(org.legcds.KnowledgeBaseTesting.withRulesDisabled(Suite.ENGINE, Set.of(rule.id())));
             boolean noticed = false;
             boolean clinically = false;
             for (ScenarioResult baseline : passing) {

@@ -318,7 +318,7 @@ class ScenarioReaderTest {
                     extra: 1
                 """);
 
-        var e = assertThrows(org.legcds.RuleCompilationException.class,
+        var e = assertThrows(org.legcds.problems.RuleCompilationException.class,
                 () -> org.legcds.vocabulary.Vocabulary.parse(files));
 
         assertTrue(e.getMessage().contains("vocabulary/zz-screen.yaml"), e.getMessage());

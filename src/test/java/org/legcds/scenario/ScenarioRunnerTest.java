@@ -130,7 +130,7 @@ class ScenarioRunnerTest {
     void aDisabledRuleMakesADependentScenarioFail() throws IOException {
         Scenario scenario = ScenarioReader.of(root).read(write("x/v.yaml", VASCULAR + "  claudication: VASCULAR\n"));
         ScenarioRunner withoutVascularClues = new ScenarioRunner(
-                Suite.ENGINE.withRulesDisabled(java.util.Set.of("CLAUD-VASC-01", "CLAUD-VASC-02")));
+                org.legcds.KnowledgeBaseTesting.withRulesDisabled(Suite.ENGINE, java.util.Set.of("CLAUD-VASC-01", "CLAUD-VASC-02")));
 
         assertTrue(RUNNER.run(scenario).passed());
         assertEquals(List.of("expected claudication VASCULAR but was INDETERMINATE"),

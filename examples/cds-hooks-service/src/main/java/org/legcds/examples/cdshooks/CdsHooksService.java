@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.legcds.InvalidCaseException;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.cdshooks.CardsResponse;

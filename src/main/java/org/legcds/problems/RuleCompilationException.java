@@ -1,4 +1,4 @@
-package org.legcds;
+package org.legcds.problems;
 
 import java.util.List;
 
@@ -20,8 +20,8 @@ public class RuleCompilationException extends RuntimeException {
     public record Error(String file, int line, String message) {
         public Error {
             // file names and messages quote the rules files: one error stays one line, whatever they hold
-            file = org.legcds.facts.Escaping.inline(file);
-            message = org.legcds.facts.Escaping.inline(message);
+            file = org.legcds.problems.Escaping.inline(file);
+            message = org.legcds.problems.Escaping.inline(message);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package org.legcds;
+package org.legcds.problems;
 
 import java.util.List;
 

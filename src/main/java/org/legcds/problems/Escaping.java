@@ -1,4 +1,4 @@
-package org.legcds.facts;
+package org.legcds.problems;
 
 import java.util.regex.Pattern;
 

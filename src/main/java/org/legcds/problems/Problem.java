@@ -1,8 +1,7 @@
-package org.legcds;
+package org.legcds.problems;
 
 import static java.util.Objects.requireNonNull;
 
-import org.legcds.facts.Escaping;
 
 /**
  * One thing wrong with an input: where it is, what was found and what was expected.
