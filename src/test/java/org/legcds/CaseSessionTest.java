@@ -42,12 +42,12 @@ class CaseSessionTest {
     void forgettingTheFindingBehindARedFlagWithdrawsTheFlagAndReopensTheCheck() {
         try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
             session.record(Finding.present("BLADDER_DYSFUNCTION"));
-            assertEquals(Urgency.EMERGENCY, session.assess().urgency().level());
+            assertEquals(Urgency.EMERGENCY, session.assess().triage().level());
 
             session.forget("BLADDER_DYSFUNCTION");
             Assessment after = session.assess();
 
-            assertEquals(Urgency.ROUTINE, after.urgency().level());
+            assertEquals(Urgency.ROUTINE, after.triage().level());
             assertTrue(after.notEvaluated("CAUDA_EQUINA_SYNDROME").orElseThrow()
                     .unknownFindings().stream().anyMatch(f -> f.id().equals("BLADDER_DYSFUNCTION")), "unknown again, so the check is open again");
         }
@@ -83,7 +83,7 @@ class CaseSessionTest {
     }
 
     private static Assessment withoutTrace(Assessment a) {
-        return new Assessment(a.urgency(), a.redFlags(), a.notEvaluated(), a.claudication(), a.distribution(),
+        return new Assessment(a.triage(), a.redFlags(), a.notEvaluated(), a.claudication(), a.patterns(),
                 a.causeCategories(), a.differential(), a.recommendations(), a.questions(), List.of(),
                 a.knowledgeBase(), a.evaluationDate());
     }
@@ -114,7 +114,7 @@ class CaseSessionTest {
         try (CaseSession session = ENGINE.openSession(PATIENT, TODAY)) {
             session.record(Finding.absent("BLADDER_DYSFUNCTION"));
             session.record(Finding.present("BLADDER_DYSFUNCTION"));
-            assertEquals(Urgency.EMERGENCY, session.assess().urgency().level());
+            assertEquals(Urgency.EMERGENCY, session.assess().triage().level());
         }
     }
 }

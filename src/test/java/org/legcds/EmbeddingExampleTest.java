@@ -32,11 +32,11 @@ class EmbeddingExampleTest {
                 Finding.present("LEG_PAIN").on(Laterality.BILATERAL)
                         .broughtOnBy("WALKING").relievedBy("STANDING_STILL"),
                 Finding.present("SADDLE_ANAESTHESIA")));
-        System.out.println(assessment.urgency().level());        // EMERGENCY
+        System.out.println(assessment.triage().level());        // EMERGENCY
         assessment.redFlags().forEach(flag -> System.out.println(flag.label() + ": " + flag.action()));
         // --- end of README snippet ---
 
-        assertEquals(Urgency.EMERGENCY, assessment.urgency().level());
+        assertEquals(Urgency.EMERGENCY, assessment.triage().level());
         RedFlag caudaEquina = assessment.redFlag("CAUDA_EQUINA_SYNDROME")
                 .orElseThrow(() -> new AssertionError("no cauda equina red flag in " + assessment.redFlags()));
         assertTrue(caudaEquina.action().toUpperCase(Locale.ROOT).contains("MRI"), caudaEquina::action);

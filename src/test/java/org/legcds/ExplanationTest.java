@@ -30,7 +30,7 @@ import org.legcds.assessment.Evidence;
 import org.legcds.assessment.Explanation;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.NotEvaluated;
-import org.legcds.assessment.Pattern;
+import org.legcds.assessment.ObservedPattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
@@ -126,8 +126,8 @@ class ExplanationTest {
 
         // then every distribution pattern names a rule
         List<Executable> checks = new ArrayList<>();
-        for (int i = 0; i < assessment.distribution().size(); i++) {
-            Pattern pattern = assessment.distribution().get(i);
+        for (int i = 0; i < assessment.patterns().size(); i++) {
+            ObservedPattern pattern = assessment.patterns().get(i);
             checks.add(namesARule(example, "distribution[" + i + "] " + pattern.pattern(), pattern.because()));
         }
         assertAll(example + ": distribution patterns", checks);
@@ -300,8 +300,8 @@ class ExplanationTest {
         for (int i = 0; i < a.claudication().evidenceAgainst().size(); i++) {
             all.put("claudication.evidenceAgainst[" + i + "]", a.claudication().evidenceAgainst().get(i).because());
         }
-        for (int i = 0; i < a.distribution().size(); i++) {
-            all.put("distribution[" + i + "] " + a.distribution().get(i).pattern(), a.distribution().get(i).because());
+        for (int i = 0; i < a.patterns().size(); i++) {
+            all.put("distribution[" + i + "] " + a.patterns().get(i).pattern(), a.patterns().get(i).because());
         }
         for (int i = 0; i < a.differential().size(); i++) {
             Hypothesis h = a.differential().get(i);

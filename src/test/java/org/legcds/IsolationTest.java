@@ -48,8 +48,8 @@ class IsolationTest {
                 List.of(Finding.present("SADDLE_ANAESTHESIA"), Finding.present("BLADDER_DYSFUNCTION"))));
         Assessment next = ENGINE.assess(new Case(patient("b"), TODAY, List.of(Finding.absent("LEG_PAIN"))));
 
-        assertEquals(Urgency.EMERGENCY, emergency.urgency().level());
-        assertEquals(Urgency.ROUTINE, next.urgency().level());
+        assertEquals(Urgency.EMERGENCY, emergency.triage().level());
+        assertEquals(Urgency.ROUTINE, next.triage().level());
         assertTrue(next.redFlags().isEmpty());
         assertTrue(next.trace().stream().noneMatch(t -> t.rule().startsWith("RF-CES-0")));
     }
@@ -211,7 +211,7 @@ class IsolationTest {
 
     /** The generated cases reach every urgency, red flags, open checks, the differential and recommendations. */
     private static void assertTheCasesWereVaried(List<Assessment> assessments) {
-        assertEquals(Set.of(Urgency.values()), assessments.stream().map(a -> a.urgency().level())
+        assertEquals(Set.of(Urgency.values()), assessments.stream().map(a -> a.triage().level())
                 .collect(Collectors.toSet()), "every urgency level occurs");
         assertTrue(assessments.stream().map(a -> a.claudication().type()).distinct().count() >= 4,
                 "at least four claudication types occur");

@@ -33,8 +33,8 @@ class RedFlagTest {
     void eachCaudaEquinaSignAloneIsAnEmergency(String sign) {
         Assessment a = assess(bilateral("LEG_PAIN"), present(sign));
 
-        assertEquals(Urgency.EMERGENCY, a.urgency().level());
-        assertEquals(List.of("CAUDA_EQUINA_SYNDROME"), Clinic.ids(a.urgency().setBy()));
+        assertEquals(Urgency.EMERGENCY, a.triage().level());
+        assertEquals(List.of("CAUDA_EQUINA_SYNDROME"), Clinic.ids(a.triage().setBy()));
         RedFlag flag = a.redFlag("CAUDA_EQUINA_SYNDROME").orElseThrow();
         assertTrue(flag.action().contains("MRI"), flag.action());
         assertTrue(flag.because().findings().stream().anyMatch(f -> f.code().equals(sign)), "names its trigger");
@@ -48,7 +48,7 @@ class RedFlagTest {
         Assessment a = assessScreened(bilateral("LEG_PAIN").withOnset(Onset.SUDDEN), present("SEVERE_LEG_PAIN"),
                 present("PROGRESSIVE_WEAKNESS"));
 
-        assertEquals(Urgency.EMERGENCY, a.urgency().level());
+        assertEquals(Urgency.EMERGENCY, a.triage().level());
         assertTrue(firedRules(a).contains("RF-CES-05"));
     }
 
@@ -60,7 +60,7 @@ class RedFlagTest {
         Assessment a = assess(findings.toArray(Finding[]::new));
 
         // then the check is reported as not evaluated, never silently passed
-        assertEquals(Urgency.ROUTINE, a.urgency().level());
+        assertEquals(Urgency.ROUTINE, a.triage().level());
         var open = a.notEvaluated("CAUDA_EQUINA_SYNDROME").orElseThrow();
         assertEquals(List.of("BLADDER_DYSFUNCTION"), Clinic.ids(open.unknownFindings()));
         var question = a.questions().get(0);
@@ -75,7 +75,7 @@ class RedFlagTest {
 
         assertTrue(a.notEvaluated().isEmpty(), a.notEvaluated().toString());
         assertTrue(a.redFlags().isEmpty());
-        assertEquals(Urgency.ROUTINE, a.urgency().level());
+        assertEquals(Urgency.ROUTINE, a.triage().level());
     }
 
     @Test
@@ -92,7 +92,7 @@ class RedFlagTest {
                 present("COLD_LIMB").on(Laterality.RIGHT).withOnset(Onset.SUDDEN),
                 present("PALE_OR_BLUE_LIMB").on(Laterality.RIGHT).withOnset(Onset.SUDDEN));
 
-        assertEquals(Urgency.EMERGENCY, a.urgency().level());
+        assertEquals(Urgency.EMERGENCY, a.triage().level());
         RedFlag flag = a.redFlag("ACUTE_LIMB_ISCHAEMIA").orElseThrow();
         assertTrue(flag.action().contains("Vascular surgery today"), flag.action());
         assertEquals(2, flag.because().findings().size(), "both the cold and the pale leg are named");
@@ -126,7 +126,7 @@ class RedFlagTest {
                 absent("BOWEL_DYSFUNCTION"), absent("URINARY_HESITANCY"),
                 absent("ALTERED_URINARY_SENSATION"), present("SADDLE_ANAESTHESIA"));
 
-        assertEquals(Urgency.EMERGENCY, a.urgency().level());
+        assertEquals(Urgency.EMERGENCY, a.triage().level());
         assertTrue(a.redFlag("CAUDA_EQUINA_SYNDROME").isPresent());
         assertEquals(Urgency.EMERGENCY, a.redFlags().get(0).urgency(), "red flags come most urgent first");
     }
@@ -149,7 +149,7 @@ class RedFlagTest {
                 present("PALE_OR_BLUE_LIMB").withOnset(Onset.SUDDEN));
 
         assertEquals(List.of("CAUDA_EQUINA_SYNDROME", "ACUTE_LIMB_ISCHAEMIA"),
-                Clinic.ids(a.urgency().setBy()));
+                Clinic.ids(a.triage().setBy()));
     }
 
     private static Assessment assessScreenedExceptLimb(Finding... findings) {

@@ -104,7 +104,7 @@ class ReloadableEngineTest {
         assertSame(before, engine.current(), "the old rules stay in service");
         assertEquals(before.knowledgeBase(), result.serving());
         Assessment assessment = engine.assess(SADDLE_ANAESTHESIA);
-        assertEquals(Urgency.EMERGENCY, assessment.urgency().level(), "saddle anaesthesia is still an emergency");
+        assertEquals(Urgency.EMERGENCY, assessment.triage().level(), "saddle anaesthesia is still an emergency");
         assertEquals(before.knowledgeBase(), assessment.knowledgeBase());
     }
 
@@ -461,7 +461,7 @@ class ReloadableEngineTest {
             String errors = result.errors().toString();
             assertTrue(errors.contains(CAUDA_EQUINA + ": holds 0 rules, manifest.yaml expects "), errors);
             assertTrue(errors.contains("CAUDA_EQUINA_SYNDROME is raised by no rule"), errors);
-            assertEquals(Urgency.EMERGENCY, engine.assess(SADDLE_ANAESTHESIA).urgency().level());
+            assertEquals(Urgency.EMERGENCY, engine.assess(SADDLE_ANAESTHESIA).triage().level());
         }
     }
 

@@ -82,7 +82,7 @@ class RuleCompilationTest {
         Path rules = Clinic.copyOfRules(dir);
         write(rules.resolve("broken/then.drl"), HEADER + "rule \"bad consequence\"\n    @id(X-4) @source(S000-C01)\n"
                 + "when\n    Finding(code == \"FEVER\")\nthen\n"
-                + "    insertLogical(new PatternFound(DistributionPattern.NO_SUCH_PATTERN));\nend\n");
+                + "    insertLogical(new PatternFound(SymptomPattern.NO_SUCH_PATTERN));\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 
@@ -122,7 +122,7 @@ class RuleCompilationTest {
                 + "rule \"fine\"\n    @id(X-6) @source(S000-C01)\nwhen\n    Finding(code == \"FEVER\")\nthen\nend\n\n"
                 + "rule \"calls what does not exist\"\n    @id(X-7) @source(S000-C01)\nwhen\n"
                 + "    Finding(code == \"FEVER\")\nthen\n"
-                + "    insertLogical(new PatternFound(DistributionPattern.BILATERAL));\n    noSuchMethod(1);\nend\n");
+                + "    insertLogical(new PatternFound(SymptomPattern.BILATERAL));\n    noSuchMethod(1);\nend\n");
 
         var e = assertThrows(RuleCompilationException.class, () -> LegCds.fromDirectory(rules));
 

@@ -48,7 +48,7 @@ class SessionReuseTest {
             assertEquals(fresh.get(i), ENGINE.assess(cases.get(i)), "round " + round + ", case " + i);
         }
         Assessment afterEmergency = ENGINE.assess(routine);
-        assertEquals(Urgency.ROUTINE, afterEmergency.urgency().level());
+        assertEquals(Urgency.ROUTINE, afterEmergency.triage().level());
         assertTrue(afterEmergency.redFlags().isEmpty());
         assertTrue(afterEmergency.trace().stream().noneMatch(t -> t.rule().startsWith("RF-CES-0")
                 || t.matched().toString().contains("SADDLE_ANAESTHESIA present")

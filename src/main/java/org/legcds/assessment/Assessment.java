@@ -8,11 +8,12 @@ import java.util.Optional;
  * The result of assessing one case. Immutable. Every item carries an {@link Explanation}; the {@link #trace()} lists
  * every rule that fired. Lists are in a deterministic order: most urgent or most decisive first, then by name.
  *
- * @param urgency         how soon, and which red flags set it
+ * @param triage          how soon (the urgency), and which red-flag checks set it
  * @param redFlags        suspected emergencies
  * @param notEvaluated    red-flag checks left open by unknown findings
  * @param claudication    the claudication classification
- * @param distribution    distribution patterns found
+ * @param patterns        the symptom patterns found: distribution (bilateral, stocking-glove, radicular ...) and
+ *                        timing (walking-induced, at rest, sudden onset ...)
  * @param causeCategories cause families in the differential
  * @param differential    hypotheses, likely before possible
  * @param recommendations next steps
@@ -21,8 +22,8 @@ import java.util.Optional;
  * @param knowledgeBase   the knowledge base that produced this
  * @param evaluationDate  the date the case was assessed for
  */
-public record Assessment(Triage urgency, List<RedFlag> redFlags, List<NotEvaluated> notEvaluated,
-                         ClaudicationAssessment claudication, List<Pattern> distribution,
+public record Assessment(Triage triage, List<RedFlag> redFlags, List<NotEvaluated> notEvaluated,
+                         ClaudicationAssessment claudication, List<ObservedPattern> patterns,
                          List<CauseCategories> causeCategories, List<Hypothesis> differential,
                          List<Recommendation> recommendations, List<Question> questions, List<TraceEntry> trace,
                          KnowledgeBaseInfo knowledgeBase, LocalDate evaluationDate) {
@@ -30,7 +31,7 @@ public record Assessment(Triage urgency, List<RedFlag> redFlags, List<NotEvaluat
     public Assessment {
         redFlags = List.copyOf(redFlags);
         notEvaluated = List.copyOf(notEvaluated);
-        distribution = List.copyOf(distribution);
+        patterns = List.copyOf(patterns);
         causeCategories = List.copyOf(causeCategories);
         differential = List.copyOf(differential);
         recommendations = List.copyOf(recommendations);

@@ -46,7 +46,7 @@ final class BatchSummary {
     void countAssessed(Assessment assessment) {
         total++;
         assessed++;
-        urgency.merge(assessment.urgency().level(), 1L, Long::sum);
+        urgency.merge(assessment.triage().level(), 1L, Long::sum);
         for (RedFlag flag : assessment.redFlags()) {
             redFlags.merge(flag.check().id(), 1L, Long::sum);
         }

@@ -38,8 +38,8 @@ final class Report {
         line("Knowledge base %s %s (%s), %s", a.knowledgeBase().name(), a.knowledgeBase().version(),
                 a.knowledgeBase().status(), a.knowledgeBase().contentHash());
         line("");
-        line("URGENCY: %s%s", a.urgency().level(), a.urgency().setBy().isEmpty() ? " (no red flag raised)"
-                : " (set by " + a.urgency().setBy().stream().map(d -> d.id()).collect(Collectors.joining(", ")) + ")");
+        line("URGENCY: %s%s", a.triage().level(), a.triage().setBy().isEmpty() ? " (no red flag raised)"
+                : " (set by " + a.triage().setBy().stream().map(d -> d.id()).collect(Collectors.joining(", ")) + ")");
 
         section("RED FLAGS");
         if (a.redFlags().isEmpty()) {
@@ -73,8 +73,8 @@ final class Report {
         line("  classified by%s", rules(a.claudication().because()));
 
         section("DISTRIBUTION");
-        line("  %s", a.distribution().isEmpty() ? "not determined (record the side of each symptom)"
-                : a.distribution().stream().map(p -> p.label()).collect(Collectors.joining("; ")));
+        line("  %s", a.patterns().isEmpty() ? "not determined (record the side of each symptom)"
+                : a.patterns().stream().map(p -> p.label()).collect(Collectors.joining("; ")));
 
         section("DIFFERENTIAL");
         if (a.differential().isEmpty()) {

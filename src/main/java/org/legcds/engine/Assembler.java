@@ -27,7 +27,7 @@ import org.legcds.assessment.Explanation;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.Mechanism;
 import org.legcds.assessment.NotEvaluated;
-import org.legcds.assessment.Pattern;
+import org.legcds.assessment.ObservedPattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
@@ -83,7 +83,7 @@ final class Assembler {
         List<RedFlag> redFlags = redFlags();
         List<NotEvaluated> open = notEvaluated();
         List<Hypothesis> differential = differential();
-        return new Assessment(triage(redFlags, open), redFlags, open, claudication(), distribution(),
+        return new Assessment(triage(redFlags, open), redFlags, open, claudication(), patterns(),
                 causeCategories(differential), differential, recommendations(), questions(), recorder.trace(),
                 knowledgeBase.info(), evaluationDate);
     }
@@ -165,9 +165,9 @@ final class Assembler {
         };
     }
 
-    private List<Pattern> distribution() {
+    private List<ObservedPattern> patterns() {
         return group(facts(PatternFound.class), PatternFound::pattern).entrySet().stream()
-                .map(e -> new Pattern(e.getKey(), e.getKey().label(), explain(e.getValue())))
+                .map(e -> new ObservedPattern(e.getKey(), e.getKey().label(), explain(e.getValue())))
                 .toList();
     }
 

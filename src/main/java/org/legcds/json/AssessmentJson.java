@@ -1,6 +1,7 @@
 package org.legcds.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.legcds.assessment.Assessment;
+import org.legcds.assessment.ObservedPattern;
+import org.legcds.assessment.Triage;
 import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.vocabulary.ConditionDefinition;
@@ -32,6 +36,7 @@ public final class AssessmentJson {
                     .characterEscapes(new InvisibleEscapes()).build())
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addMixIn(Assessment.class, AssessmentMixIn.class)
             .addMixIn(Finding.class, FindingMixIn.class)
             .addMixIn(FindingDefinition.class, DefinitionMixIn.class)
             .addMixIn(ConditionDefinition.class, DefinitionMixIn.class)
@@ -54,6 +59,19 @@ public final class AssessmentJson {
     /** The shared mapper (configured for the records of this library). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The JSON keeps the field names of schema version 1 where the Java names changed (issue 16): {@code urgency} for
+     * {@link Assessment#triage()}, {@code distribution} for {@link Assessment#patterns()}. A host's JSON does not
+     * change with the rename; a new schema version would be the time to rename them there too.
+     */
+    private abstract static class AssessmentMixIn {
+        @JsonProperty("urgency")
+        abstract Triage triage();
+
+        @JsonProperty("distribution")
+        abstract List<ObservedPattern> patterns();
     }
 
     /** A vocabulary entry is written as its id, as in case files and scenarios; labels travel beside it. */

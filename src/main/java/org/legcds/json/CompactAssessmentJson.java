@@ -31,8 +31,8 @@ public final class CompactAssessmentJson {
     public static void write(Assessment assessment, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeObjectFieldStart("urgency");
-        out.writeObjectField("level", assessment.urgency().level());
-        out.writeObjectField("setBy", assessment.urgency().setBy());
+        out.writeObjectField("level", assessment.triage().level());
+        out.writeObjectField("setBy", assessment.triage().setBy());
         out.writeEndObject();
 
         out.writeArrayFieldStart("redFlags");

@@ -67,9 +67,9 @@ public final class AssessmentPage {
                 .append(e(a.knowledgeBase().version())).append(" (").append(e(a.knowledgeBase().status()))
                 .append("), ").append(e(a.knowledgeBase().contentHash())).append("</span></p>\n");
 
-        String level = String.valueOf(a.urgency().level());
+        String level = String.valueOf(a.triage().level());
         html.append("<div class=\"urgency ").append(e(level)).append("\">URGENCY: ").append(e(level))
-                .append(a.urgency().setBy().isEmpty() ? " (no red flag raised)" : " (set by " + e(a.urgency().setBy()
+                .append(a.triage().setBy().isEmpty() ? " (no red flag raised)" : " (set by " + e(a.triage().setBy()
                         .stream().map(check -> check.label()).collect(Collectors.joining(", "))) + ")")
                 .append("</div>\n");
 
@@ -104,8 +104,8 @@ public final class AssessmentPage {
         html.append("<li>classified by").append(cite(a.claudication().because())).append("</li>\n</ul>\n");
 
         section("Distribution");
-        html.append("<p>").append(a.distribution().isEmpty() ? "Not determined (record the side of each symptom)."
-                : e(a.distribution().stream().map(p -> p.label()).collect(Collectors.joining("; ")))).append("</p>\n");
+        html.append("<p>").append(a.patterns().isEmpty() ? "Not determined (record the side of each symptom)."
+                : e(a.patterns().stream().map(p -> p.label()).collect(Collectors.joining("; ")))).append("</p>\n");
 
         section("Differential");
         if (a.differential().isEmpty()) {

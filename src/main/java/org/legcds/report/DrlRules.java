@@ -213,7 +213,7 @@ public final class DrlRules {
     private static String constraint(String c) {
         String text = c.strip();
         text = text.replaceAll("\\b(?:Code|Trigger|Relief|Laterality|Onset|Status|RedFlagCheck|Condition|Step|Tier|"
-                + "Mechanism|Direction|ClaudicationType|DistributionPattern|CauseCategory|Urgency|Priority|Sex)"
+                + "Mechanism|Direction|ClaudicationType|SymptomPattern|CauseCategory|Urgency|Priority|Sex)"
                 + "\\.([A-Z][A-Z0-9_]*)", "$1");
         text = text.replaceAll("\"([A-Z][A-Z0-9_]*)\"", "$1");
         text = text.replaceAll("\\bcode == ([A-Z0-9_]+)", "$1");

@@ -17,7 +17,7 @@ import org.legcds.assessment.Evidence;
 import org.legcds.assessment.Explanation;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.NotEvaluated;
-import org.legcds.assessment.Pattern;
+import org.legcds.assessment.ObservedPattern;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
@@ -100,15 +100,15 @@ public final class ExplanationGraph {
         for (TraceEntry t : a.trace()) {
             matchedByRule.computeIfAbsent(t.rule(), r -> new LinkedHashSet<>()).addAll(t.matched());
         }
-        Node urgency = node("urgency", Kind.URGENCY, "Urgency: " + a.urgency().level(),
-                a.urgency().setBy().isEmpty() ? "no red flag raised" : "set by the red flags",
-                "Urgency " + a.urgency().level());
+        Node urgency = node("urgency", Kind.URGENCY, "Urgency: " + a.triage().level(),
+                a.triage().setBy().isEmpty() ? "no red flag raised" : "set by the red flags",
+                "Urgency " + a.triage().level());
         for (RedFlag flag : a.redFlags()) {
             Node n = node("flag:" + flag.check().id(), Kind.RED_FLAG, "RED FLAG: " + flag.label(),
                     flag.urgency() + ": " + flag.action(), tooltip("Red flag " + flag.label(), flag.because()),
                     flag.because());
             fromFindings(n, flag.because(), Style.RED_FLAG);
-            if (a.urgency().setBy().stream().anyMatch(c -> c.id().equals(flag.check().id()))) {
+            if (a.triage().setBy().stream().anyMatch(c -> c.id().equals(flag.check().id()))) {
                 edges.add(new Edge(n, urgency, flag.because().rules(), Style.RED_FLAG));
             }
         }
@@ -150,7 +150,7 @@ public final class ExplanationGraph {
                 edge(finding(f), claudication, a.claudication().because(), Style.SUPPORTS);
             }
         }
-        for (Pattern p : a.distribution()) {
+        for (ObservedPattern p : a.patterns()) {
             Node n = node("pattern:" + p.pattern(), Kind.PATTERN, p.label(), "",
                     tooltip("Distribution " + p.label(), p.because()));
             fromFindings(n, p.because(), Style.SUPPORTS);

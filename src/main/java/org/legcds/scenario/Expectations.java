@@ -16,10 +16,10 @@ import org.legcds.assessment.Assessment;
 import org.legcds.vocabulary.ConditionDefinition;
 import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.assessment.DistributionPattern;
+import org.legcds.assessment.SymptomPattern;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.NotEvaluated;
-import org.legcds.assessment.Pattern;
+import org.legcds.assessment.ObservedPattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
@@ -44,7 +44,7 @@ import org.legcds.vocabulary.Urgency;
  * @param rulesFired      rule ids that must and must not fire
  */
 public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> notEvaluated,
-                           ClaudicationType claudication, Set<DistributionPattern> distribution,
+                           ClaudicationType claudication, Set<SymptomPattern> distribution,
                            Includes<CauseCategory> causeCategories, Includes<Ranked> differential,
                            Includes<String> recommendations, Includes<String> questions, String firstQuestion,
                            Includes<String> rulesFired) {
@@ -123,9 +123,9 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
      */
     public List<ExpectationFailure> check(Assessment assessment, Set<String> ruleIds) {
         List<ExpectationFailure> failures = new ArrayList<>();
-        if (urgency != null && assessment.urgency().level() != urgency) {
+        if (urgency != null && assessment.triage().level() != urgency) {
             failures.add(new ExpectationFailure("urgency", "expected urgency " + urgency + " but was "
-                    + assessment.urgency().level()));
+                    + assessment.triage().level()));
         }
         if (redFlags != null) {
             exactSet(failures, "redFlags", "red flags", redFlags,
@@ -141,7 +141,7 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
         }
         if (distribution != null) {
             exactSet(failures, "distribution", "distribution", distribution,
-                    assessment.distribution().stream().map(p -> p.pattern().name()).toList());
+                    assessment.patterns().stream().map(p -> p.pattern().name()).toList());
         }
         checkCauseCategories(failures, assessment);
         checkDifferential(failures, assessment);

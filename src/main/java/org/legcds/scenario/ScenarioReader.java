@@ -29,7 +29,7 @@ import org.legcds.problems.InvalidCaseException;
 import org.legcds.problems.Problem;
 import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.assessment.DistributionPattern;
+import org.legcds.assessment.SymptomPattern;
 import org.legcds.assessment.Tier;
 import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
@@ -364,7 +364,7 @@ public final class ScenarioReader {
             Set<String> notEvaluated = ids(node, "notEvaluated", this::check);
             ClaudicationType claudication = single(node, "claudication",
                     (t, p) -> enumName(t, p, ClaudicationType.class));
-            Set<DistributionPattern> distribution = set(node, "distribution", DistributionPattern.class);
+            Set<SymptomPattern> distribution = set(node, "distribution", SymptomPattern.class);
             Expectations.Includes<CauseCategory> categories = includes(node, "causeCategories", INCLUDES_KEYS,
                     (t, p) -> enumName(t, p, CauseCategory.class), Object::equals);
             Expectations.Includes<Expectations.Ranked> differential = includes(node, "differential", INCLUDES_KEYS,

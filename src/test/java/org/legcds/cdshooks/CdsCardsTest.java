@@ -197,7 +197,7 @@ class CdsCardsTest {
     void cardsAreEmptyOnlyWhenThereIsTrulyNothingToSay() {
         // given an assessment with nothing in it
         Assessment assessment = engine.assess(new Case(patient(), TODAY, List.of(Finding.present("LEG_PAIN"))));
-        Assessment empty = new Assessment(assessment.urgency(), List.of(), List.of(), assessment.claudication(),
+        Assessment empty = new Assessment(assessment.triage(), List.of(), List.of(), assessment.claudication(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), assessment.knowledgeBase(), TODAY);
 
         // then the response is {"cards": []}
@@ -263,7 +263,7 @@ class CdsCardsTest {
         // equina not excluded in sciatica of both legs) leads with the screening card, a warning
         for (Scenario scenario : ScenarioReader.of(Path.of("scenarios")).readAll()) {
             Assessment assessment = engine.assess(scenario.patientCase());
-            if (assessment.urgency().level() == Urgency.ROUTINE) {
+            if (assessment.triage().level() == Urgency.ROUTINE) {
                 continue;
             }
             JsonNode cards = json(CdsCards.from(assessment, "p"));

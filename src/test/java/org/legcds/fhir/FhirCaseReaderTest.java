@@ -157,7 +157,7 @@ class FhirCaseReaderTest {
         assertEquals(Status.PRESENT, only(reading, "SADDLE_ANAESTHESIA", null).status());
         assertEquals(Status.ABSENT, only(reading, "FEVER", null).status(), "coded Absent");
         Assessment assessment = ENGINE.assess(reading.patientCase());
-        assertEquals(Urgency.EMERGENCY, assessment.urgency().level());
+        assertEquals(Urgency.EMERGENCY, assessment.triage().level());
         assertTrue(assessment.redFlags().stream().anyMatch(f -> f.check().id().equals("CAUDA_EQUINA_SYNDROME")));
     }
 

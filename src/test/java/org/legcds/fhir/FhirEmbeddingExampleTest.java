@@ -20,7 +20,7 @@ class FhirEmbeddingExampleTest {
             "FhirCaseReader reader = FhirCaseReader.standard();         // thread-safe: build once, share",
             "FhirReading reading = reader.readJson(bundleJson, LocalDate.of(2026, 11, 21));  // or read(Bundle | List<Resource>, date)",
             "Assessment assessment = LegCds.packaged().assess(reading.patientCase());",
-            "System.out.println(assessment.urgency().level());          // EMERGENCY for src/test/resources/fhir/cauda-equina.json",
+            "System.out.println(assessment.triage().level());          // EMERGENCY for src/test/resources/fhir/cauda-equina.json",
             "reading.issues().forEach(System.out::println);             // relevant records that could not be read: show them");
 
     @Test
@@ -30,11 +30,11 @@ class FhirEmbeddingExampleTest {
         FhirCaseReader reader = FhirCaseReader.standard();         // thread-safe: build once, share
         FhirReading reading = reader.readJson(bundleJson, LocalDate.of(2026, 11, 21));  // or read(Bundle | List<Resource>, date)
         Assessment assessment = LegCds.packaged().assess(reading.patientCase());
-        System.out.println(assessment.urgency().level());          // EMERGENCY for src/test/resources/fhir/cauda-equina.json
+        System.out.println(assessment.triage().level());          // EMERGENCY for src/test/resources/fhir/cauda-equina.json
         reading.issues().forEach(System.out::println);             // relevant records that could not be read: show them
         // --- end of README snippet ---
 
-        assertEquals(Urgency.EMERGENCY, assessment.urgency().level());
+        assertEquals(Urgency.EMERGENCY, assessment.triage().level());
         assertEquals(List.of(), reading.issues());
     }
 

@@ -90,7 +90,7 @@ class FhirRecordTrustTest {
         assertEquals(List.of(), reading.issues());
         assertEquals(Status.PRESENT, only(reading, "BLADDER_DYSFUNCTION", null).status(), "subject by its full URL");
         assertEquals(Status.PRESENT, only(reading, "SADDLE_ANAESTHESIA", null).status(), "subject Patient/ces-1");
-        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).urgency().level());
+        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).triage().level());
     }
 
     @Test
@@ -101,7 +101,7 @@ class FhirRecordTrustTest {
                 .getResource().copy();
         FhirReading reading = READER.read(List.of(prefetched, searchset), TODAY);
         assertEquals(List.of(), reading.issues(), "the copy with the full URL is the same patient");
-        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).urgency().level(),
+        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).triage().level(),
                 "was ROUTINE when the included copy made every record 'not this patient'");
     }
 
@@ -172,7 +172,7 @@ class FhirRecordTrustTest {
         assertEquals("verificationStatus", reading.issues().get(0).field());
         assertTrue(reading.issues().get(0).problem().contains("'provisional'")
                 && reading.issues().get(0).problem().contains("on the safe side"), reading.issues().toString());
-        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).urgency().level(),
+        assertEquals(Urgency.EMERGENCY, ENGINE.assess(reading.patientCase()).triage().level(),
                 "red flags win until a clinician refutes the record");
     }
 

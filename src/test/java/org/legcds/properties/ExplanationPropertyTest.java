@@ -21,7 +21,7 @@ import org.legcds.assessment.Evidence;
 import org.legcds.assessment.Explanation;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.NotEvaluated;
-import org.legcds.assessment.Pattern;
+import org.legcds.assessment.ObservedPattern;
 import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
@@ -68,7 +68,7 @@ class ExplanationPropertyTest {
         for (Clue clue : assessment.claudication().evidenceAgainst()) {
             check("claudication clue against: " + clue.clue(), clue.because(), fired, problems);
         }
-        for (Pattern item : assessment.distribution()) {
+        for (ObservedPattern item : assessment.patterns()) {
             check("pattern " + item.pattern(), item.because(), fired, problems);
         }
         for (Hypothesis item : assessment.differential()) {
@@ -92,13 +92,13 @@ class ExplanationPropertyTest {
         Set<String> raised = new java.util.TreeSet<>(RedFlagPropertyTest.checks(assessment.redFlags()));
         assessment.notEvaluated().stream().filter(n -> n.atLeast() != org.legcds.vocabulary.Urgency.ROUTINE)
                 .forEach(n -> raised.add(n.check().id()));
-        if (!raised.containsAll(Clinic.ids(assessment.urgency().setBy()))) {
-            problems.add("urgency set by " + Clinic.ids(assessment.urgency().setBy())
+        if (!raised.containsAll(Clinic.ids(assessment.triage().setBy()))) {
+            problems.add("urgency set by " + Clinic.ids(assessment.triage().setBy())
                     + " but red flags raised and checks open at a raised urgency are " + raised);
         }
 
         Statistics.label("items explained").collect(bucket(assessment.redFlags().size() + assessment.notEvaluated()
-                .size() + assessment.distribution().size() + assessment.differential().size()
+                .size() + assessment.patterns().size() + assessment.differential().size()
                 + assessment.recommendations().size() + assessment.questions().size() + 1));
         assertTrue(problems.isEmpty(), () -> String.join("\n", problems) + "\ncase: "
                 + RedFlagPropertyTest.describe(patientCase));

@@ -63,11 +63,11 @@ class RedFlagPropertyTest {
         Assessment after = Clinic.ENGINE.assess(CaseGenerators.adding(patientCase, List.of(added)));
 
         Statistics.label("added").collect(added.status());
-        Statistics.label("urgency before -> after").collect(before.urgency().level() + " -> "
-                + after.urgency().level());
-        assertFalse(before.urgency().level().moreUrgentThan(after.urgency().level()),
-                () -> "adding " + added.describe() + " lowered the urgency from " + before.urgency() + " to "
-                        + after.urgency() + "\ncase: " + describe(patientCase));
+        Statistics.label("urgency before -> after").collect(before.triage().level() + " -> "
+                + after.triage().level());
+        assertFalse(before.triage().level().moreUrgentThan(after.triage().level()),
+                () -> "adding " + added.describe() + " lowered the urgency from " + before.triage() + " to "
+                        + after.triage() + "\ncase: " + describe(patientCase));
     }
 
     @Property(tries = 1000)
@@ -86,9 +86,9 @@ class RedFlagPropertyTest {
         Statistics.label("red flags before").collect(raisedBefore.isEmpty() ? "none" : "some");
         assertTrue(raisedAfter.containsAll(raisedBefore), () -> "adding " + describe(fresh) + " withdrew "
                 + difference(raisedBefore, raisedAfter) + "\ncase: " + describe(patientCase));
-        assertFalse(before.urgency().level().moreUrgentThan(after.urgency().level()),
-                () -> "adding " + describe(fresh) + " lowered the urgency from " + before.urgency() + " to "
-                        + after.urgency() + "\ncase: " + describe(patientCase));
+        assertFalse(before.triage().level().moreUrgentThan(after.triage().level()),
+                () -> "adding " + describe(fresh) + " lowered the urgency from " + before.triage() + " to "
+                        + after.triage() + "\ncase: " + describe(patientCase));
     }
 
     static Set<String> checks(List<RedFlag> redFlags) {

@@ -53,15 +53,15 @@ class UnknownIsNotAbsentPropertyTest {
             Finding unknown = Finding.unknown(finding.code()).on(finding.laterality());
             Assessment after = Clinic.ENGINE.assess(CaseGenerators.replace(patientCase, finding, unknown));
 
-            boolean lowerUrgency = before.urgency().level().moreUrgentThan(after.urgency().level());
+            boolean lowerUrgency = before.triage().level().moreUrgentThan(after.triage().level());
             boolean fewerRedFlags = !RedFlagPropertyTest.checks(after.redFlags())
                     .containsAll(RedFlagPropertyTest.checks(before.redFlags()));
             Set<String> belongsTo = RedFlagRules.checksOf(finding.code());
             boolean saysNotEvaluated = after.notEvaluated().stream().map(n -> n.check().id())
                     .anyMatch(belongsTo::contains);
             if ((lowerUrgency || fewerRedFlags) && !saysNotEvaluated) {
-                violations.add(finding.describe() + " made unknown: urgency " + before.urgency() + " -> "
-                        + after.urgency() + ", red flags " + RedFlagPropertyTest.checks(before.redFlags()) + " -> "
+                violations.add(finding.describe() + " made unknown: urgency " + before.triage() + " -> "
+                        + after.triage() + ", red flags " + RedFlagPropertyTest.checks(before.redFlags()) + " -> "
                         + RedFlagPropertyTest.checks(after.redFlags()) + ", and no notEvaluated entry for " + belongsTo);
             }
         }

@@ -2,7 +2,7 @@ package org.legcds.assessment;
 
 /** Patterns of the symptoms: where they are (side, symmetry, stocking-glove, radicular) and when (what brings them on,
  * rest or night pain, onset). */
-public enum DistributionPattern {
+public enum SymptomPattern {
     BILATERAL("Both legs"),
     UNILATERAL("One leg"),
     SYMMETRIC("Symmetric in both legs"),
@@ -18,7 +18,7 @@ public enum DistributionPattern {
 
     private final String label;
 
-    DistributionPattern(String label) {
+    SymptomPattern(String label) {
         this.label = label;
     }
 
