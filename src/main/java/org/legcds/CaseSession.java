@@ -1,7 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,8 @@ import org.legcds.engine.Evaluation;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * One patient's live assessment, for hosts that add findings one at a time as a clinician documents them. Conclusions

@@ -1,7 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.RuleCompilationException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,9 +11,11 @@ import org.legcds.assessment.RuleRef;
 import org.legcds.engine.Evaluation;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.facts.Case;
-import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * The legcds engine: a loaded knowledge base that assesses cases of bilateral leg pain.

@@ -1,9 +1,9 @@
 package org.legcds;
 
-import org.legcds.problems.RuleCompilationException;
 import java.util.List;
 import java.util.Objects;
 import org.legcds.assessment.KnowledgeBaseInfo;
+import org.legcds.problems.RuleCompilationException;
 
 /**
  * What a {@link ReloadableEngine#reload()} did.

@@ -1,7 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.RuleCompilationException;
-import org.legcds.problems.SafetyGateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -27,6 +25,8 @@ import org.legcds.engine.SafetyGate;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.problems.SafetyGateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.InvalidCaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +13,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.vocabulary.Urgency;
 
 @DisplayName("Case session: a clinician documents findings one by one")
 class CaseSessionTest {

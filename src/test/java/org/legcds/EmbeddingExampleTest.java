@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.RedFlag;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.vocabulary.Urgency;
 
 /**
  * The embedding example shown in the README. The code between the markers must stay identical to the README's snippet;

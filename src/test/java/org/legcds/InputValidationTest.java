@@ -1,6 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.InvalidCaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
 
 @DisplayName("Bad input gets a clear error that names the problem")
 class InputValidationTest {

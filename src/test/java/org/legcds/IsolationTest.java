@@ -29,7 +29,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.TraceEntry;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
@@ -38,6 +37,7 @@ import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 import org.legcds.json.AssessmentJson;
+import org.legcds.vocabulary.Urgency;
 
 @DisplayName("Same input, same output; nothing shared between patients")
 class IsolationTest {

@@ -1,6 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.InvalidCaseException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +39,7 @@ import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioReader;
 import org.legcds.scenario.ScenarioRunner;

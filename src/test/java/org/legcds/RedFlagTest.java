@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Priority;
 import org.legcds.assessment.RedFlag;
-import org.legcds.vocabulary.StepKind;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
+import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.Urgency;
 
 @DisplayName("Red flags: cauda equina syndrome and acute limb ischaemia")
 class RedFlagTest {

@@ -1,6 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.RuleCompilationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.legcds.ReloadResult.Outcome;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.RedFlag;
-import org.legcds.vocabulary.Urgency;
-import org.legcds.vocabulary.Vocabulary;
 import org.legcds.engine.KnowledgeBase;
 import org.legcds.engine.RuleSet;
 import org.legcds.engine.SafetyGate;
@@ -46,6 +43,9 @@ import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Clinical informaticians edit the rules of a running engine: what they save is compiled beside the rules in service

@@ -1,6 +1,5 @@
 package org.legcds;
 
-import org.legcds.problems.RuleCompilationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.RuleCompilationException;
 
 @DisplayName("Rules: the packaged knowledge base and an edited rules directory")
 class RuleCompilationTest {

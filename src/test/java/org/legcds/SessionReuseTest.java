@@ -16,12 +16,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.legcds.assessment.Assessment;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.vocabulary.Urgency;
 
 /**
  * {@link LegCds#assess} reuses emptied Drools sessions for speed. Whatever one patient's assessment leaves in a session

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -36,15 +36,15 @@ import org.legcds.assessment.Question;
 import org.legcds.assessment.Recommendation;
 import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
-import org.legcds.vocabulary.StepKind;
 import org.legcds.assessment.Tier;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
+import org.legcds.facts.Status;
 import org.legcds.vocabulary.FindingDefinition;
 import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.StepKind;
 import org.legcds.vocabulary.Urgency;
 import org.legcds.vocabulary.Vocabulary;
-import org.legcds.facts.Status;
 
 /**
  * An assessment as CDS Hooks 2.0 cards. Stateless and thread-safe; the same assessment, patient, issues and response

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;
@@ -15,13 +14,14 @@ import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.report.AssessmentPage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "assess", mixinStandardHelpOptions = true,
         description = "Assess a case file and print the explained assessment.")

@@ -9,10 +9,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.legcds.LegCds;
-import org.legcds.problems.Problem;
 import org.legcds.assessment.Assessment;
 import org.legcds.json.AssessmentJson;
 import org.legcds.json.CompactAssessmentJson;
+import org.legcds.problems.Problem;
 
 /**
  * Where {@code legcds batch} takes its cases from, one item at a time, and how one item becomes one output record.

@@ -9,8 +9,8 @@ import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.NotEvaluated;
 import org.legcds.assessment.RedFlag;
 import org.legcds.vocabulary.RedFlagCheckDefinition;
-import org.legcds.vocabulary.Vocabulary;
 import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * The counts of a {@code legcds batch} run: cases read, assessed, bad and failed; assessments by urgency, by red flag

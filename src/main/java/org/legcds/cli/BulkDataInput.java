@@ -23,10 +23,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.problems.Problem;
 import org.legcds.fhir.FhirCaseReader;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * A FHIR Bulk Data export: {@code *.ndjson} files of one resource type each, one resource per line, grouped here by

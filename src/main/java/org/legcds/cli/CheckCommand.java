@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.legcds.LegCds;
-import org.legcds.problems.RuleCompilationException;
 import org.legcds.engine.SafetyGate;
 import org.legcds.problems.Escaping;
+import org.legcds.problems.RuleCompilationException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Compile a rules directory and pass it through the safety gate: every error with its file and "

@@ -2,10 +2,10 @@ package org.legcds.cli;
 
 import java.nio.file.Path;
 import org.legcds.LegCds;
-import org.legcds.problems.RuleCompilationException;
-import org.legcds.problems.SafetyGateException;
 import org.legcds.engine.RuleSet;
 import org.legcds.engine.SafetyGate;
+import org.legcds.problems.RuleCompilationException;
+import org.legcds.problems.SafetyGateException;
 
 /** How every command gets its engine: the packaged rules, or a rules directory compiled now. */
 final class Engines {

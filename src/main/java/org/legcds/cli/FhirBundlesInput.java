@@ -13,12 +13,12 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.problems.Problem;
 import org.legcds.assessment.Assessment;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * A directory of FHIR R4 Bundles, one patient per {@code *.json} file, taken in file-name order. Each file is read by

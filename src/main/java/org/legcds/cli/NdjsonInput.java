@@ -3,12 +3,12 @@ package org.legcds.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
-import org.legcds.problems.Problem;
 import org.legcds.assessment.Assessment;
 import org.legcds.facts.Case;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * Cases as NDJSON: one case file ({@link CaseJson}) per line. A blank line is a bad line, reported like any other (an

@@ -3,7 +3,6 @@ package org.legcds.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
 import org.legcds.assessment.Explanation;
@@ -15,8 +14,9 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
 import org.legcds.facts.Case;
-import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
+import org.legcds.problems.Escaping;
+import org.legcds.vocabulary.Urgency;
 
 /** The readable report: urgency first, then red flags, claudication, differential, next steps, questions and why. */
 final class Report {

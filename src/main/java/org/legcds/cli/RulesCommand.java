@@ -19,9 +19,9 @@ import org.legcds.report.KnowledgeBaseDocument;
 import org.legcds.scenario.EvidenceRegister;
 import org.legcds.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"Print the rule catalogue: id, name, layer (the rules/ folder of its DRL file) and source claims.",

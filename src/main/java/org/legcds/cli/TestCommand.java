@@ -11,10 +11,10 @@ import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioResult;
 import org.legcds.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run clinical scenarios (scenarios/README.md), given as files and folders, against the rules and "

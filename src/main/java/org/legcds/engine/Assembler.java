@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.kie.api.runtime.KieSession;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.CauseCategories;
-import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationAssessment;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.Clue;
@@ -34,7 +33,6 @@ import org.legcds.assessment.RedFlag;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.Tier;
 import org.legcds.assessment.Triage;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.conclusions.CheckOpen;
 import org.legcds.conclusions.ClaudicationClue;
 import org.legcds.conclusions.ClaudicationConcluded;
@@ -42,13 +40,15 @@ import org.legcds.conclusions.EvidenceAgainst;
 import org.legcds.conclusions.HypothesisRaised;
 import org.legcds.conclusions.PatternFound;
 import org.legcds.conclusions.QuestionRaised;
-import org.legcds.conclusions.RedFlagRaised;
 import org.legcds.conclusions.Recommended;
+import org.legcds.conclusions.RedFlagRaised;
 import org.legcds.facts.Finding;
-import org.legcds.vocabulary.Vocabulary;
-import org.legcds.vocabulary.RedFlagCheckDefinition;
-import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.CauseCategory;
 import org.legcds.vocabulary.ConditionDefinition;
+import org.legcds.vocabulary.FindingDefinition;
+import org.legcds.vocabulary.RedFlagCheckDefinition;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Reads the conclusions standing in a session's working memory into an {@link Assessment}, attaching each one's

@@ -1,6 +1,5 @@
 package org.legcds.facts;
 
-import org.legcds.problems.Escaping;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.legcds.problems.Escaping;
 import org.legcds.problems.InvalidCaseException;
 import org.legcds.problems.Problem;
 

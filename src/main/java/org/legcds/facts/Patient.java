@@ -1,12 +1,12 @@
 package org.legcds.facts;
 
-import org.legcds.problems.Escaping;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.legcds.problems.Escaping;
 import org.legcds.problems.InvalidCaseException;
 import org.legcds.problems.Problem;
 

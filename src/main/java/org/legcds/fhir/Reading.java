@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -35,12 +36,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
 import org.legcds.facts.Case;
-import org.legcds.vocabulary.FindingDefinition;
-import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Patient;
@@ -48,6 +44,10 @@ import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 import org.legcds.fhir.CodeMap.Mapping;
 import org.legcds.fhir.CodeMap.Read;
+import org.legcds.problems.Escaping;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
+import org.legcds.vocabulary.FindingDefinition;
 
 /** One reading: the state of reading one patient's resources. Not thread-safe; one per call. */
 final class Reading {

@@ -1,8 +1,8 @@
 package org.legcds.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,11 +28,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
 import org.legcds.facts.Case;
 import org.legcds.facts.Course;
-import org.legcds.problems.Escaping;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Onset;
@@ -42,6 +39,9 @@ import org.legcds.facts.Sex;
 import org.legcds.facts.Spelling;
 import org.legcds.facts.Status;
 import org.legcds.facts.Tempo;
+import org.legcds.problems.Escaping;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 import org.legcds.vocabulary.Vocabulary;
 
 /**

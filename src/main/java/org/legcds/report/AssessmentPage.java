@@ -3,7 +3,6 @@ package org.legcds.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
 import org.legcds.assessment.Explanation;

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Clue;
 import org.legcds.assessment.Evidence;

@@ -25,16 +25,16 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
-import org.legcds.vocabulary.CauseCategory;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.SymptomPattern;
 import org.legcds.assessment.Tier;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Case;
-import org.legcds.vocabulary.Vocabulary;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
+import org.legcds.vocabulary.CauseCategory;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Reads the scenarios of a scenario directory ({@code scenarios/<topic>/<situation>.yaml}; the format is documented in

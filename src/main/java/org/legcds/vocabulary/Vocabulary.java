@@ -24,13 +24,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
-import org.legcds.problems.RuleCompilationException;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Spelling;
 import org.legcds.facts.Status;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
+import org.legcds.problems.RuleCompilationException;
 
 /**
  * A knowledge base's clinical vocabulary, read from the YAML files of its {@value #FOLDER} folder: any number of files,

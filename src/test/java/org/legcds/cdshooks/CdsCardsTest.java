@@ -36,10 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
-import org.legcds.vocabulary.StepKind;
-import org.legcds.vocabulary.StepDefinition;
-import org.legcds.vocabulary.Urgency;
-import org.legcds.vocabulary.Vocabulary;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Patient;
@@ -48,6 +44,10 @@ import org.legcds.facts.Status;
 import org.legcds.json.CaseJson;
 import org.legcds.scenario.Scenario;
 import org.legcds.scenario.ScenarioReader;
+import org.legcds.vocabulary.StepDefinition;
+import org.legcds.vocabulary.StepKind;
+import org.legcds.vocabulary.Urgency;
+import org.legcds.vocabulary.Vocabulary;
 
 /**
  * The cards of real assessments: every constraint of the CDS Hooks 2.0 response checked on every card of every example

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
+import org.legcds.problems.InvalidCaseException;
 
 /**
  * {@code legcds batch}, driven through {@link Main#run}: many patients in, one record per patient out, in the order

@@ -23,17 +23,17 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Hypothesis;
 import org.legcds.assessment.Tier;
 import org.legcds.facts.Case;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Laterality;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.vocabulary.Urgency;
 
 /** Reading FHIR records into a case, as clinical situations: what a clinician's record says, what legcds reads. */
 class FhirCaseReaderTest {

@@ -30,10 +30,10 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.Tier;
 import org.legcds.facts.Status;
+import org.legcds.problems.InvalidCaseException;
 import org.legcds.vocabulary.Urgency;
 
 /**

@@ -23,11 +23,11 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Status;
 import org.legcds.fhir.CodeMap.Mapping;
+import org.legcds.problems.InvalidCaseException;
 
 /**
  * Real-shaped data: every patient Synthea generated ({@code mvn -Psynthea verify}) reads without error, every finding

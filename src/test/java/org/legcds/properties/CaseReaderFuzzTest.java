@@ -27,11 +27,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
-import org.legcds.problems.InvalidCaseException;
-import org.legcds.problems.Problem;
 import org.legcds.cli.Main;
 import org.legcds.facts.Case;
 import org.legcds.json.CaseJson;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.Problem;
 
 /**
  * Fuzzing {@link CaseJson}: generated malformed case files (truncated, a node replaced by a value of another type, deep

@@ -27,9 +27,9 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 import org.legcds.Clinic;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.fhir.FhirCaseReader;
 import org.legcds.fhir.FhirReading;
+import org.legcds.problems.InvalidCaseException;
 
 /**
  * Fuzzing {@link FhirCaseReader#readJson}: the example bundles of {@code src/test/resources/fhir/} broken in the ways

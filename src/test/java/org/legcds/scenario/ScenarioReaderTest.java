@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.legcds.assessment.ClaudicationType;
 import org.legcds.assessment.Tier;
-import org.legcds.vocabulary.Urgency;
 import org.legcds.facts.Finding;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
+import org.legcds.vocabulary.Urgency;
 
 @DisplayName("Scenario files: format, defaults, and strict errors naming file, key and value")
 class ScenarioReaderTest {

@@ -10,15 +10,16 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.legcds.Clinic;
-import org.legcds.problems.InvalidCaseException;
 import org.legcds.LegCds;
 import org.legcds.ReloadResult;
 import org.legcds.ReloadableEngine;
-import org.legcds.problems.RuleCompilationException;
 import org.legcds.assessment.Assessment;
-import org.legcds.assessment.Priority;
 import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.Priority;
 import org.legcds.cli.Main;
 import org.legcds.facts.Case;
 import org.legcds.facts.Finding;
@@ -26,9 +27,8 @@ import org.legcds.facts.Patient;
 import org.legcds.facts.Sex;
 import org.legcds.facts.Status;
 import org.legcds.json.CaseJson;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.legcds.problems.InvalidCaseException;
+import org.legcds.problems.RuleCompilationException;
 
 /**
  * Issue 10, "done when": the clinical vocabulary is data an informatician edits beside the rules, and the chart
