@@ -60,4 +60,21 @@ final class BenchCases {
         }
         return List.copyOf(lines);
     }
+
+    /**
+     * Writes the case mix as NDJSON, {@code copies} times over: the input of {@code legcds batch} for profiling and A/B
+     * runs on the same cases as the other benchmarks.
+     *
+     * <p>Usage: {@code BenchCases <output.ndjson> [copies, default 1]}, from the project directory.
+     */
+    public static void main(String[] args) throws IOException {
+        int copies = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<String> lines = lines();
+        StringBuilder text = new StringBuilder();
+        for (int copy = 0; copy < copies; copy++) {
+            lines.forEach(line -> text.append(line).append('\n'));
+        }
+        Files.writeString(Path.of(args[0]), text);
+        System.out.println(lines.size() + " cases x " + copies + " written to " + args[0]);
+    }
 }

@@ -3,11 +3,12 @@ package org.legcds.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,13 +66,13 @@ final class Assembler {
     private final Map<Class<?>, List<Object>> byClass = new HashMap<>();
     private final Set<String> knownCodes;
     private final Vocabulary vocabulary;
+    private final Map<String, Integer> findingOrders = new HashMap<>();
 
     Assembler(KieSession session, Recorder recorder, Vocabulary vocabulary) {
         this.recorder = recorder;
         this.vocabulary = vocabulary;
-        this.findingOrder = Comparator.comparingInt((Finding f) -> vocabulary.finding(f.code())
-                        .map(FindingDefinition::order).orElse(Integer.MAX_VALUE))
-                .thenComparing(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
+        this.findingOrder = Comparator.comparingInt(this::order)
+                .thenComparingInt(f -> f.laterality() == null ? -1 : f.laterality().ordinal());
         for (Object fact : session.getObjects()) {
             byClass.computeIfAbsent(fact.getClass(), c -> new ArrayList<>()).add(fact);
         }
@@ -176,7 +177,7 @@ final class Assembler {
         List<Hypothesis> hypotheses = new ArrayList<>();
         group(facts(HypothesisRaised.class), h -> vocabulary.requireCondition(h.condition())).forEach((condition, raised) -> {
             Tier tier = raised.stream().map(HypothesisRaised::tier).min(Comparator.naturalOrder()).orElseThrow();
-            List<String> reasons = raised.stream().map(HypothesisRaised::reason).distinct().sorted().toList();
+            List<String> reasons = List.copyOf(distinctSorted(raised, HypothesisRaised::reason));
             Explanation because = explain(raised);
             List<Evidence> counter = against.getOrDefault(condition.id(), List.of()).stream()
                     .sorted(Comparator.comparing(EvidenceAgainst::reason))
@@ -202,7 +203,7 @@ final class Assembler {
         List<Recommendation> steps = new ArrayList<>();
         group(facts(Recommended.class), r -> vocabulary.requireStep(r.step())).forEach((step, items) -> steps.add(new Recommendation(
                 step, step.kind(), step.label(),
-                items.stream().map(Recommended::reason).distinct().sorted().collect(Collectors.joining("; ")),
+                String.join("; ", distinctSorted(items, Recommended::reason)),
                 explain(items))));
         steps.sort(Comparator.comparing((Recommendation r) -> r.kind()).thenComparing(Recommendation::step));
         return steps;
@@ -213,7 +214,7 @@ final class Assembler {
         group(facts(QuestionRaised.class), q -> vocabulary.requireFinding(q.finding())).forEach((code, items) -> {
             var priority = items.stream().map(QuestionRaised::priority).min(Comparator.naturalOrder()).orElseThrow();
             questions.add(new Question(code, code.label(), priority,
-                    items.stream().map(QuestionRaised::why).distinct().sorted().collect(Collectors.joining("; ")),
+                    String.join("; ", distinctSorted(items, QuestionRaised::why)),
                     explain(items)));
         });
         questions.sort(Comparator.comparing(Question::priority).thenComparing(Question::finding));
@@ -221,14 +222,43 @@ final class Assembler {
     }
 
     private Explanation explain(Collection<?> conclusions) {
-        Set<RuleRef> rules = new LinkedHashSet<>();
-        Set<Finding> findings = new LinkedHashSet<>();
+        // rules and findings told apart by identity (one RuleRef per rule, one finding object per code and side), in
+        // the order first reached, then sorted; both orders are total, so the first-reached order never shows
+        List<RuleRef> rules = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Object conclusion : conclusions) {
-            recorder.supportOf(conclusion).forEach(s -> rules.add(s.rule()));
-            findings.addAll(recorder.findingsOf(conclusion));
+            for (Recorder.Support support : recorder.supportOf(conclusion)) {
+                if (seen.add(support.rule())) {
+                    rules.add(support.rule());
+                }
+            }
+            for (Finding finding : recorder.findingsOf(conclusion)) {
+                if (seen.add(finding)) {
+                    findings.add(finding);
+                }
+            }
         }
-        List<RuleRef> orderedRules = rules.stream().sorted(Comparator.comparing(RuleRef::id)).toList();
-        return new Explanation(orderedRules, findings.stream().sorted(findingOrder).toList());
+        rules.sort(BY_ID);
+        findings.sort(findingOrder);
+        return new Explanation(rules, findings);
+    }
+
+    /** The texts, each once, in natural order (what {@code stream().map().distinct().sorted()} gives, cheaper). */
+    private static <T> java.util.SortedSet<String> distinctSorted(List<T> items, Function<T, String> text) {
+        java.util.SortedSet<String> texts = new java.util.TreeSet<>();
+        for (T item : items) {
+            texts.add(text.apply(item));
+        }
+        return texts;
+    }
+
+    private static final Comparator<RuleRef> BY_ID = Comparator.comparing(RuleRef::id);
+
+    /** A finding's place in the vocabulary, looked up once per code per assessment. */
+    private int order(Finding finding) {
+        return findingOrders.computeIfAbsent(finding.code(), code -> vocabulary.finding(code)
+                .map(FindingDefinition::order).orElse(Integer.MAX_VALUE));
     }
 
     /** The facts of a class (every fact legcds reasons over is a final record, so no subclass is left out). */
@@ -237,18 +267,16 @@ final class Assembler {
         return (List<T>) byClass.getOrDefault(type, List.of());
     }
 
-    /** Groups by key into a sorted map, so the output order never depends on working-memory order. */
+    /**
+     * Groups by key into a sorted map, so the output order never depends on working-memory order. Within a group the
+     * order is working memory's, which never shows: every list built from a group is sorted by its own key
+     * (explanations, reasons) or reduced to a minimum (tier, urgency, priority).
+     */
     private static <T, K extends Comparable<? super K>> Map<K, List<T>> group(List<T> items, Function<T, K> key) {
         Map<K, List<T>> groups = new TreeMap<>();
         for (T item : items) {
             groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
         }
-        // within a group, order by the text form so explanations are stable (each text computed once)
-        groups.replaceAll((k, list) -> list.size() < 2 ? list : list.stream()
-                .map(item -> Map.entry(String.valueOf(item), item))
-                .sorted(Map.Entry.comparingByKey())
-                .map(Map.Entry::getValue)
-                .collect(Collectors.toCollection(ArrayList::new)));
         return groups;
     }
 

@@ -2,12 +2,12 @@ package org.legcds.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.drools.core.common.InternalFactHandle;
 import org.drools.tms.LogicalDependency;
 import org.drools.tms.SimpleMode;
 import org.drools.tms.TruthMaintenanceSystemEqualityKey;
 import org.drools.tms.beliefsystem.BeliefSet;
-import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
@@ -20,9 +20,12 @@ final class Justifications {
     private Justifications() {
     }
 
+    /**
+     * The justifications of the fact with this handle (none for a fact without a belief set, or a null handle), each
+     * turned into a support by {@code describe}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static List<Recorder.Support> of(KieSession session, Object fact, KnowledgeBase knowledgeBase) {
-        FactHandle handle = session == null ? null : session.getFactHandle(fact);
+    static List<Recorder.Support> of(FactHandle handle, Function<Match, Recorder.Support> describe) {
         if (!(handle instanceof InternalFactHandle internal)
                 || !(internal.getEqualityKey() instanceof TruthMaintenanceSystemEqualityKey key)) {
             return List.of();
@@ -35,7 +38,7 @@ final class Justifications {
         for (SimpleMode mode = (SimpleMode) beliefs.getFirst(); mode != null; mode = mode.getNext()) {
             LogicalDependency<SimpleMode> dependency = mode.getObject();
             Match match = dependency.getJustifier();
-            supports.add(new Recorder.Support(knowledgeBase.ref(match.getRule()), List.copyOf(match.getObjects())));
+            supports.add(describe.apply(match));
         }
         return supports;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 import org.legcds.assessment.RuleRef;
 import org.legcds.assessment.TraceEntry;
@@ -36,6 +36,13 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     private final KnowledgeBase knowledgeBase;
     private final List<TraceEntry> trace = new ArrayList<>();
     private final Map<Object, Support> support = new IdentityHashMap<>();
+    /**
+     * The handle of every fact in working memory, from its insert event: looking a fact up in the session instead
+     * hashes the whole record (and, in truth maintenance's equality mode, compares it field by field).
+     */
+    private final Map<Object, FactHandle> handles = new IdentityHashMap<>();
+    /** What each firing matched, by its match: truth maintenance names a conclusion's justifications by their match. */
+    private final Map<Match, Support> fired = new IdentityHashMap<>();
     /** Trace descriptions of facts already described: a fact is matched by many firings, and its text never changes. */
     private final Map<Object, String> descriptions = new IdentityHashMap<>();
     /**
@@ -43,7 +50,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
      * assessment asks for the same intermediate conclusions many times. Forgotten at the next change.
      */
     private final Map<Object, List<Support>> supportRead = new IdentityHashMap<>();
-    private final Map<Object, Set<Finding>> findingsRead = new IdentityHashMap<>();
+    private final Map<Object, List<Finding>> findingsRead = new IdentityHashMap<>();
     private boolean changed;
     private Support firing;
     private org.kie.api.runtime.KieSession session;
@@ -75,6 +82,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
             }
         }
         firing = new Support(rule, Collections.unmodifiableList(matched));
+        fired.put(match, firing);
         trace.add(new TraceEntry(trace.size() + 1, rule.id(), rule.name(), rule.sources(), described));
     }
 
@@ -86,6 +94,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         changed = true;
+        handles.put(event.getObject(), event.getFactHandle());
         if (firing != null) {
             support.put(event.getObject(), firing);
         }
@@ -100,6 +109,7 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     public void objectDeleted(ObjectDeletedEvent event) {
         changed = true;
         support.remove(event.getOldObject());
+        handles.remove(event.getOldObject());
         descriptions.remove(event.getOldObject());
     }
 
@@ -118,7 +128,9 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
     }
 
     private List<Support> readSupport(Object conclusion) {
-        List<Support> justifications = Justifications.of(session, conclusion, knowledgeBase);
+        FactHandle handle = handles.get(conclusion);
+        List<Support> justifications = Justifications.of(handle != null ? handle : session.getFactHandle(conclusion),
+                this::firedAs);
         if (!justifications.isEmpty()) {
             return justifications;
         }
@@ -126,13 +138,23 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         return inserted == null ? List.of() : List.of(inserted);
     }
 
-    /** The input findings a conclusion rests on, followed through intermediate conclusions. */
-    Set<Finding> findingsOf(Object conclusion) {
+    /** The support recorded when a match fired, or (a match this recorder did not see fire) read from the match. */
+    private Support firedAs(Match match) {
+        Support recorded = fired.get(match);
+        return recorded != null ? recorded
+                : new Support(knowledgeBase.ref(match.getRule()), List.copyOf(match.getObjects()));
+    }
+
+    /**
+     * The input findings a conclusion rests on, followed through intermediate conclusions, each once, in the order
+     * first reached. Findings are told apart by identity: an evaluation holds one finding object per code and side.
+     */
+    List<Finding> findingsOf(Object conclusion) {
         forgetReadsIfChanged();
         return findingsRead.computeIfAbsent(conclusion, c -> {
-            Set<Finding> findings = new LinkedHashSet<>();
+            List<Finding> findings = new ArrayList<>();
             collect(c, findings, Collections.newSetFromMap(new IdentityHashMap<>()));
-            return Collections.unmodifiableSet(findings);
+            return Collections.unmodifiableList(findings);
         });
     }
 
@@ -144,12 +166,12 @@ final class Recorder extends DefaultAgendaEventListener implements RuleRuntimeEv
         }
     }
 
-    private void collect(Object fact, Set<Finding> into, Set<Object> visited) {
+    private void collect(Object fact, List<Finding> into, Set<Object> visited) {
         if (!visited.add(fact)) {
             return;
         }
         if (fact instanceof Finding finding) {
-            into.add(finding);
+            into.add(finding); // visited once, so added once
             return;
         }
         if (fact instanceof Collection<?> collected) { // from accumulate(..., collectList(...))

@@ -298,25 +298,25 @@ public final class Vocabulary {
         }
         String id = definition.id();
         Set<Qualifier> allowed = definition.qualifiers();
-        qualifier(allowed, Qualifier.LATERALITY, finding.laterality(), id, path + ".laterality", problems);
-        qualifier(allowed, Qualifier.ONSET, finding.onset(), id, path + ".onset", problems);
+        qualifier(allowed, Qualifier.LATERALITY, finding.laterality(), id, path, ".laterality", problems);
+        qualifier(allowed, Qualifier.ONSET, finding.onset(), id, path, ".onset", problems);
         qualifier(allowed, Qualifier.TRIGGERS, finding.triggers().isEmpty() && finding.absentTriggers().isEmpty()
-                ? null : "", id, path + ".triggers", problems);
+                ? null : "", id, path, ".triggers", problems);
         qualifier(allowed, Qualifier.RELIEFS, finding.reliefs().isEmpty() && finding.absentReliefs().isEmpty()
-                ? null : "", id, path + ".reliefs", problems);
-        qualifier(allowed, Qualifier.SEVERITY, finding.severity(), id, path + ".severity", problems);
-        qualifier(allowed, Qualifier.COURSE, finding.course(), id, path + ".course", problems);
-        qualifier(allowed, Qualifier.TEMPO, finding.tempo(), id, path + ".tempo", problems);
+                ? null : "", id, path, ".reliefs", problems);
+        qualifier(allowed, Qualifier.SEVERITY, finding.severity(), id, path, ".severity", problems);
+        qualifier(allowed, Qualifier.COURSE, finding.course(), id, path, ".course", problems);
+        qualifier(allowed, Qualifier.TEMPO, finding.tempo(), id, path, ".tempo", problems);
         qualifier(allowed, Qualifier.TIMING, finding.since() != null ? finding.since() : finding.duration(), id,
-                path + ".since", problems);
-        qualifier(allowed, Qualifier.SITE, finding.site(), id, path + ".site", problems);
-        qualifier(allowed, Qualifier.ANSWER, finding.answer(), id, path + ".answer", problems);
-        modifiers(finding.triggers(), ModifierDefinition.Kind.TRIGGER, path + ".triggers", problems);
-        modifiers(finding.absentTriggers(), ModifierDefinition.Kind.TRIGGER, path + ".absentTriggers", problems);
-        modifiers(finding.reliefs(), ModifierDefinition.Kind.RELIEF, path + ".reliefs", problems);
-        modifiers(finding.absentReliefs(), ModifierDefinition.Kind.RELIEF, path + ".absentReliefs", problems);
+                path, ".since", problems);
+        qualifier(allowed, Qualifier.SITE, finding.site(), id, path, ".site", problems);
+        qualifier(allowed, Qualifier.ANSWER, finding.answer(), id, path, ".answer", problems);
+        modifiers(finding.triggers(), ModifierDefinition.Kind.TRIGGER, path, ".triggers", problems);
+        modifiers(finding.absentTriggers(), ModifierDefinition.Kind.TRIGGER, path, ".absentTriggers", problems);
+        modifiers(finding.reliefs(), ModifierDefinition.Kind.RELIEF, path, ".reliefs", problems);
+        modifiers(finding.absentReliefs(), ModifierDefinition.Kind.RELIEF, path, ".absentReliefs", problems);
         if (finding.site() != null) {
-            modifiers(Set.of(finding.site()), ModifierDefinition.Kind.SITE, path + ".site", problems);
+            modifiers(Set.of(finding.site()), ModifierDefinition.Kind.SITE, path, ".site", problems);
         }
         if (finding.answer() != null && allowed.contains(Qualifier.ANSWER) && !definition.answers().isEmpty()
                 && !definition.answers().contains(finding.answer())) {
@@ -389,21 +389,26 @@ public final class Vocabulary {
         return definition.units().stream().map(UnitRange::toString).reduce((a, b) -> a + " or " + b).orElse("");
     }
 
-    private static void qualifier(Set<Qualifier> allowed, Qualifier qualifier, Object given, String id, String field,
-                                  List<Problem> problems) {
+    // the field's name (path + suffix) is built only for a problem: a valid finding, the common case, allocates nothing
+    private static void qualifier(Set<Qualifier> allowed, Qualifier qualifier, Object given, String id, String path,
+                                  String suffix, List<Problem> problems) {
         if (given != null && !allowed.contains(qualifier)) {
-            problems.add(new Problem(field, quoted(String.valueOf(given).toLowerCase(Locale.ROOT)),
+            problems.add(new Problem(path + suffix, quoted(String.valueOf(given).toLowerCase(Locale.ROOT)),
                     "no " + qualifier.key() + " for " + id + " (it takes " + allowed.stream().map(Qualifier::key)
                             .sorted().toList() + ")"));
         }
     }
 
-    private void modifiers(Set<String> ids, ModifierDefinition.Kind kind, String field, List<Problem> problems) {
+    private void modifiers(Set<String> ids, ModifierDefinition.Kind kind, String path, String suffix,
+                           List<Problem> problems) {
+        if (ids.isEmpty()) {
+            return;
+        }
         Map<String, ModifierDefinition> known = modifiers.getOrDefault(kind, Map.of());
         for (String id : ids) {
             if (!known.containsKey(id)) {
-                problems.add(new Problem(field, quoted(id), "a " + kind.name().toLowerCase(Locale.ROOT) + " of the "
-                        + "vocabulary (nearest: " + String.join(", ", nearest(id, known.values(), 3)) + ")"));
+                problems.add(new Problem(path + suffix, quoted(id), "a " + kind.name().toLowerCase(Locale.ROOT) + " of "
+                        + "the vocabulary (nearest: " + String.join(", ", nearest(id, known.values(), 3)) + ")"));
             }
         }
     }
