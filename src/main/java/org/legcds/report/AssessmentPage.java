@@ -48,7 +48,14 @@ public final class AssessmentPage {
     private AssessmentPage() {
     }
 
-    /** The page for a case and its assessment. */
+    /**
+     * The page for a case and its assessment. Stateless; safe to call from any thread.
+     *
+     * @param patientCase the case that was assessed (its patient and findings head the page)
+     * @param assessment  the assessment of that case
+     * @return the HTML document, UTF-8 text
+     */
+
     public static String render(Case patientCase, Assessment assessment) {
         return new AssessmentPage().page(patientCase, assessment);
     }

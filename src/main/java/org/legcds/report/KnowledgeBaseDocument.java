@@ -51,7 +51,13 @@ public final class KnowledgeBaseDocument {
     private KnowledgeBaseDocument() {
     }
 
-    /** The document. */
+    /**
+     * The review document. Stateless; safe to call from any thread.
+     *
+     * @param content what the document is made of
+     * @return the HTML document, UTF-8 text
+     */
+
     public static String render(Content content) {
         return new KnowledgeBaseDocument().page(content);
     }
