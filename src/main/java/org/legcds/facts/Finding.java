@@ -58,7 +58,7 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
      * @param laterality     which side, or null
      * @param onset          sudden or gradual, or null; only when present or conflicting
      * @param value          the measured value, finite, or null; only when present or conflicting
-     * @param unit           the value's unit as the vocabulary entry spells it (e.g. {@code "1"}, {@code "mmol/L"}), or null
+     * @param unit           the value's unit as the vocabulary entry spells it (e.g. {@code "mmol/L"}), or null
      * @param triggers       modifier ids, or null or empty when not recorded; no blank id
      * @param reliefs        modifier ids, or null or empty when not recorded; no blank id
      * @param absentTriggers modifier ids, none also in {@code triggers}; null or empty when not recorded
@@ -327,7 +327,8 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
     }
 
     /**
-     * This finding, brought on by the given activities (modifier ids such as {@code "WALKING"}), replacing any recorded.
+     * This finding, brought on by the given activities (modifier ids such as {@code "WALKING"}), replacing any
+     * recorded.
      *
      * @param what modifier ids; no null
      * @return a copy with that changed; this finding is unchanged
@@ -353,7 +354,8 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
     }
 
     /**
-     * This finding, relieved by the given measures (modifier ids such as {@code "STANDING_STILL"}), replacing any recorded.
+     * This finding, relieved by the given measures (modifier ids such as {@code "STANDING_STILL"}), replacing any
+     * recorded.
      *
      * @param what modifier ids; no null
      * @return a copy with that changed; this finding is unchanged
@@ -536,8 +538,8 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
     }
 
     /**
-     * A short clinical description for messages and explanations. Free text in it (source, answer) is as given: escape it
-     * for the medium it is shown in.
+     * A short clinical description for messages and explanations. Free text in it (source, answer) is as given:
+     * escape it for the medium it is shown in.
      *
      * @return e.g. "LEG_PAIN present, bilateral, brought on by [WALKING]"
      */
