@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Suggestions for misspelt vocabulary and enum names, so bad input can name what was probably meant. */
+/**
+ * Suggestions for misspelt vocabulary and enum names, so bad input can name what was probably meant. Stateless and
+ * thread-safe.
+ */
 public final class Spelling {
 
     private Spelling() {

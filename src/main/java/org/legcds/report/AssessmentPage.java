@@ -23,6 +23,7 @@ import org.legcds.vocabulary.FindingDefinition;
  * red-flag checks not evaluated, claudication with evidence for and against, distribution, differential, next steps,
  * questions), then the {@link ExplanationGraph} as inline SVG, then every rule that fired. No network, no script; inline
  * CSS only; readable when printed. Every text from the input is escaped. Deterministic: same input, same bytes.
+ * Stateless and thread-safe.
  */
 public final class AssessmentPage {
 

@@ -18,7 +18,8 @@ import org.legcds.vocabulary.Vocabulary;
  * rules raise a check and which leave it open for which unrecorded findings (its screen).
  *
  * <p>Read from the DRL text, not from the compiled rules, so the document shows what the author wrote. The wording is
- * a mechanical rendering of the patterns (a pattern it cannot word is shown as written, never dropped).
+ * a mechanical rendering of the patterns (a pattern it cannot word is shown as written, never dropped). Stateless and
+ * thread-safe.
  */
 public final class DrlRules {
 

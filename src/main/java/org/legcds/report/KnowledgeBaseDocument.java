@@ -18,7 +18,7 @@ import org.legcds.assessment.RuleRef;
  * The knowledge base as a self-contained HTML review document: metadata and sources, then the layers, each rule with
  * its conditions in words (thresholds as written in the DRL), its source claims and the scenarios that exercise it;
  * then the red-flag checks with the rules that raise them and the findings whose absence of an answer leaves them open
- * (their screen). No network, no script. Deterministic.
+ * (their screen). No network, no script. Deterministic, stateless and thread-safe.
  */
 public final class KnowledgeBaseDocument {
 
