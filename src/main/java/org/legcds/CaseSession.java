@@ -35,6 +35,9 @@ public final class CaseSession implements AutoCloseable {
     /**
      * Records a finding, replacing any earlier finding for the same code and side.
      *
+     * @param finding what the clinician documented: present, absent, unknown or conflicting
+     * @return this session, for chaining
+     * @throws IllegalStateException if the session is closed
      * @throws InvalidCaseException if the finding does not fit the knowledge base's vocabulary (unknown id, unit, value
      *                              out of range, ...), contradicts one recorded on another side (present where that one says
      *                              absent: replace or forget it first), or the session would exceed
@@ -64,24 +67,44 @@ public final class CaseSession implements AutoCloseable {
         return this;
     }
 
-    /** Forgets the finding for a code on a side ({@code null} side: the unsided one); it becomes unknown again. */
+    /**
+     * Forgets the finding for a code on a side; it becomes unknown again (not absent), and the conclusions that rested
+     * on it are withdrawn.
+     *
+     * @param code a finding id of the vocabulary
+     * @param side the side it was recorded on, or {@code null} for the unsided finding
+     * @return whether a finding was recorded there and is now forgotten
+     * @throws IllegalStateException if the session is closed
+     */
     public boolean forget(String code, Laterality side) {
         checkOpen();
         recorded.remove(key(Objects.requireNonNull(code, "code must not be null"), side));
         return evaluation.forget(code, side);
     }
 
-    /** Forgets the unsided finding for a code. */
+    /**
+     * Forgets the unsided finding for a code; it becomes unknown again.
+     *
+     * @param code a finding id of the vocabulary
+     * @return whether such a finding was recorded and is now forgotten
+     * @throws IllegalStateException if the session is closed
+     */
     public boolean forget(String code) {
         return forget(code, null);
     }
 
-    /** Assesses the findings recorded so far. */
+    /**
+     * Assesses the findings recorded so far; call it again after each change.
+     *
+     * @return the assessment, every item explained; its trace covers every firing since the session opened
+     * @throws IllegalStateException if the session is closed, or the rules misbehave (e.g. loop)
+     */
     public Assessment assess() {
         checkOpen();
         return evaluation.assess();
     }
 
+    /** Frees the session's working memory. Idempotent; any other method throws afterwards. */
     @Override
     public void close() {
         if (!closed) {

@@ -14,7 +14,7 @@ import org.legcds.vocabulary.Vocabulary;
 
 /**
  * Tools for testing a knowledge base, <b>not for clinical use</b>: kept off {@link LegCds} so that a host never holds
- * an engine that is not the knowledge base's.
+ * an engine that is not the knowledge base's. Stateless and thread-safe.
  *
  * <pre>{@code
  * // does any scenario notice when rule RF-CES-03 is lost?

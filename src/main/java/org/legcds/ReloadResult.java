@@ -25,6 +25,14 @@ public record ReloadResult(Outcome outcome, KnowledgeBaseInfo serving, List<Rule
         FAILED
     }
 
+    /**
+     * Validates and copies.
+     *
+     * @param outcome swapped, unchanged or failed
+     * @param serving the knowledge base in service after the reload
+     * @param errors  every error; empty unless {@code FAILED}
+     * @throws IllegalArgumentException if there are errors but the outcome is not {@code FAILED}, or the reverse
+     */
     public ReloadResult {
         Objects.requireNonNull(outcome, "outcome must not be null");
         Objects.requireNonNull(serving, "serving must not be null");
@@ -34,7 +42,11 @@ public record ReloadResult(Outcome outcome, KnowledgeBaseInfo serving, List<Rule
         }
     }
 
-    /** Whether new rules went into service. */
+    /**
+     * Whether new rules went into service.
+     *
+     * @return true exactly when the outcome is {@code RELOADED}
+     */
     public boolean swapped() {
         return outcome == Outcome.RELOADED;
     }

@@ -83,8 +83,13 @@ public final class ReloadableEngine implements AutoCloseable {
     }
 
     /**
-     * Compiles a rules directory (see {@link LegCds#fromDirectory}) and serves it.
+     * Compiles a rules directory (see {@link LegCds#fromDirectory}) and serves it once it passes the safety gate.
+     * Needs the DRL compiler on the class path ({@code org.drools:drools-model-codegen}).
      *
+     * @param rulesDirectory the knowledge base's directory, e.g. a copy of the project's {@code rules/}
+     * @return an engine serving those rules, not yet watching the directory
+     * @throws SafetyGateException      if the safety gate refuses the rules, naming each problem's file
+     * @throws IllegalStateException    if the DRL compiler is not on the class path
      * @throws RuleCompilationException with every error, its file and line, if the rules do not compile
      * @throws IllegalArgumentException if the directory or its metadata is missing or malformed
      */
@@ -97,7 +102,14 @@ public final class ReloadableEngine implements AutoCloseable {
      * As {@link #fromDirectory(Path)}, and every knowledge base, the first and each reloaded one, must also pass the
      * clinical scenarios of {@code scenarioDirectory} before it serves.
      *
-     * @throws SafetyGateException naming each failing scenario's file
+     * @param rulesDirectory    the knowledge base's directory
+     * @param scenarioDirectory the scenarios every knowledge base must pass (YAML files, at any depth)
+     * @return an engine serving those rules, not yet watching the directory
+     * @throws SafetyGateException      if the safety gate refuses the rules, naming each problem's file (a failing
+     *                                  scenario by its file)
+     * @throws RuleCompilationException with every error, its file and line, if the rules do not compile
+     * @throws IllegalArgumentException if a directory or the metadata is missing or malformed
+     * @throws IllegalStateException    if the DRL compiler is not on the class path
      */
     public static ReloadableEngine fromDirectory(Path rulesDirectory, Path scenarioDirectory) {
         Objects.requireNonNull(rulesDirectory, "rulesDirectory must not be null");
@@ -126,12 +138,29 @@ public final class ReloadableEngine implements AutoCloseable {
         return next;
     }
 
-    /** Assesses one case with the rules in service (see {@link LegCds#assess(Case)}). */
+    /**
+     * Assesses one case with the rules in service (see {@link LegCds#assess(Case)}).
+     *
+     * @param patientCase the patient, the evaluation date and the findings
+     * @return the assessment; {@link Assessment#knowledgeBase()} names the rules it ran on
+     * @throws org.legcds.problems.InvalidCaseException if a finding does not fit the vocabulary in service, naming
+     *                                                  each problem
+     * @throws IllegalStateException                    if the rules misbehave (e.g. loop)
+     */
     public Assessment assess(Case patientCase) {
         return current.get().assess(patientCase);
     }
 
-    /** Convenience for {@code assess(new Case(patient, evaluationDate, findings))}. */
+    /**
+     * Convenience for {@code assess(new Case(patient, evaluationDate, findings))}.
+     *
+     * @param patient        who is assessed
+     * @param evaluationDate the date the case is assessed for (ages and durations are read against it)
+     * @param findings       what is recorded: present, absent, unknown or conflicting
+     * @return the assessment, every item explained
+     * @throws org.legcds.problems.InvalidCaseException if the case is invalid or does not fit the vocabulary, naming
+     *                                                  each problem
+     */
     public Assessment assess(Patient patient, LocalDate evaluationDate, List<Finding> findings) {
         return assess(new Case(patient, evaluationDate, findings));
     }
@@ -139,22 +168,38 @@ public final class ReloadableEngine implements AutoCloseable {
     /**
      * Opens a session on the rules in service now (see {@link LegCds#openSession}); the session keeps those rules for
      * its whole life, whatever is reloaded meanwhile.
+     *
+     * @param patient        who is assessed
+     * @param evaluationDate the date the case is assessed for
+     * @return a new session, confined to one thread
      */
     public CaseSession openSession(Patient patient, LocalDate evaluationDate) {
         return current.get().openSession(patient, evaluationDate);
     }
 
-    /** The engine in service now. Hold it to run several assessments on exactly the same rules. */
+    /**
+     * The engine in service now. Hold it to run several assessments on exactly the same rules.
+     *
+     * @return the engine in service at the time of the call; a later reload does not change it
+     */
     public LegCds current() {
         return current.get();
     }
 
-    /** The knowledge base in service now: version, content hash, ... */
+    /**
+     * The knowledge base in service now.
+     *
+     * @return its name, version, sources and content hash
+     */
     public KnowledgeBaseInfo knowledgeBase() {
         return current.get().knowledgeBase();
     }
 
-    /** The rules directory (absolute). */
+    /**
+     * The rules directory this engine compiles and watches.
+     *
+     * @return the directory, absolute and normalised
+     */
     public Path directory() {
         return directory;
     }
@@ -162,7 +207,10 @@ public final class ReloadableEngine implements AutoCloseable {
     /**
      * Compiles the directory beside the rules in service and, if it compiles, swaps it in. Returns at once with
      * {@code UNCHANGED} if the directory holds the rules in service. Never throws for rules that do not compile or an
-     * unreadable directory: the result carries the errors and the old rules stay in service.
+     * unreadable directory: the result carries the errors and the old rules stay in service. Concurrent calls run one
+     * at a time.
+     *
+     * @return what happened: reloaded, unchanged or failed (with every error), and the knowledge base now in service
      */
     public ReloadResult reload() {
         synchronized (reloading) {
@@ -196,7 +244,13 @@ public final class ReloadableEngine implements AutoCloseable {
         return new ReloadResult(ReloadResult.Outcome.FAILED, info, errors);
     }
 
-    /** {@link #watch(Duration, Consumer)} with the {@link #DEFAULT_QUIET_PERIOD} and results only logged. */
+    /**
+     * {@link #watch(Duration, Consumer)} with the {@link #DEFAULT_QUIET_PERIOD} and results only logged.
+     *
+     * @return this engine
+     * @throws IllegalStateException if it is already watching
+     * @throws UncheckedIOException  if the directory cannot be watched
+     */
     public ReloadableEngine watch() {
         return watch(DEFAULT_QUIET_PERIOD, result -> { });
     }
@@ -207,9 +261,12 @@ public final class ReloadableEngine implements AutoCloseable {
      * a single background daemon thread; each result goes to {@code onReload} on that thread. {@link #close()} stops
      * it. How promptly changes are seen depends on the platform's file-watching service.
      *
+     * @param quietPeriod how long the directory must be quiet before a reload; not negative
+     * @param onReload    receives each reload's result; what it throws is logged and ignored
      * @return this engine
-     * @throws IllegalStateException if it is already watching
-     * @throws UncheckedIOException  if the directory cannot be watched
+     * @throws IllegalArgumentException if {@code quietPeriod} is negative
+     * @throws IllegalStateException    if it is already watching
+     * @throws UncheckedIOException     if the directory cannot be watched
      */
     public ReloadableEngine watch(Duration quietPeriod, Consumer<ReloadResult> onReload) {
         Objects.requireNonNull(quietPeriod, "quietPeriod must not be null");

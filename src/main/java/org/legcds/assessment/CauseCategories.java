@@ -11,6 +11,13 @@ import org.legcds.vocabulary.CauseCategory;
  * @param conditions the conditions of the differential in it, strongest tier first
  */
 public record CauseCategories(CauseCategory category, List<ConditionDefinition> conditions) {
+    /**
+     * Copies the list, so the record is immutable.
+     *
+     * @param category   the family
+     * @param conditions the conditions of the differential in it, strongest tier first
+     * @throws NullPointerException if {@code conditions} is null or holds null
+     */
     public CauseCategories {
         conditions = List.copyOf(conditions);
     }

@@ -2,5 +2,8 @@ package org.legcds.assessment;
 
 /** Whether a clue supports or weighs against a conclusion. */
 public enum Direction {
-    FOR, AGAINST
+    /** Supports it. */
+    FOR,
+    /** Weighs against it. */
+    AGAINST
 }

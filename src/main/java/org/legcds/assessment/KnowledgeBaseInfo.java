@@ -17,6 +17,19 @@ import java.util.List;
  */
 public record KnowledgeBaseInfo(String name, String version, String releaseDate, String status,
                                 List<String> maintainers, List<Source> sources, int rules, String contentHash) {
+    /**
+     * Copies the lists, so the record is immutable.
+     *
+     * @param name        the knowledge base's name
+     * @param version     its version
+     * @param releaseDate its release date (ISO-8601)
+     * @param status      validation status: draft, testing or production
+     * @param maintainers who maintains it
+     * @param sources     the bibliographic sources its rules cite
+     * @param rules       how many rules it holds
+     * @param contentHash SHA-256 of its DRL files and metadata, so a result can be tied to the exact rules
+     * @throws NullPointerException if a list is null or holds null
+     */
     public KnowledgeBaseInfo {
         maintainers = List.copyOf(maintainers);
         sources = List.copyOf(sources);

@@ -10,6 +10,14 @@ import java.util.List;
  * @param sources the evidence-register claims the rule implements ({@code @source})
  */
 public record RuleRef(String id, String name, List<String> sources) {
+    /**
+     * Copies the list, so the record is immutable.
+     *
+     * @param id      the rule's stable {@code @id}
+     * @param name    the rule's readable name
+     * @param sources the evidence-register claims the rule implements ({@code @source})
+     * @throws NullPointerException if {@code sources} is null or holds null
+     */
     public RuleRef {
         sources = List.copyOf(sources);
     }

@@ -2,5 +2,8 @@ package org.legcds.assessment;
 
 /** How strongly the findings support a hypothesis. Ordered from strongest. */
 public enum Tier {
-    LIKELY, POSSIBLE
+    /** The findings make it likely: consider it first. */
+    LIKELY,
+    /** The findings make it possible: keep it in mind. */
+    POSSIBLE
 }

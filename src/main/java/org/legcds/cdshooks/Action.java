@@ -16,6 +16,16 @@ import java.util.Locale;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Action(Type type, String description, ObjectNode resource) {
+    /**
+     * Validates against the specification and keeps a copy of the resource.
+     *
+     * @param type        create, update or delete
+     * @param description human-readable description; required
+     * @param resource    the FHIR resource to create or update, with a {@code resourceType}; null only for delete
+     * @throws NullPointerException     if {@code type} is null, or {@code resource} is null for create or update
+     * @throws IllegalArgumentException if {@code description} is blank or missing, or the resource has no
+     *                                  {@code resourceType}
+     */
     public Action {
         requireNonNull(type, "action.type must not be null");
         Text.requireText(description, "action.description");
@@ -28,7 +38,12 @@ public record Action(Type type, String description, ObjectNode resource) {
         resource = resource == null ? null : resource.deepCopy();
     }
 
-    /** A defensive copy: the record stays immutable. */
+    /**
+     * A defensive copy: the record stays immutable.
+     *
+     * @return a copy of the resource, or null for a delete action without one
+     */
+
     @Override
     public ObjectNode resource() {
         return resource == null ? null : resource.deepCopy();
@@ -36,9 +51,19 @@ public record Action(Type type, String description, ObjectNode resource) {
 
     /** The kinds of action. */
     public enum Type {
-        CREATE, UPDATE, DELETE;
+        /** Create the resource. */
+        CREATE,
+        /** Update the resource. */
+        UPDATE,
+        /** Delete the resource. */
+        DELETE;
 
-        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
+
+        /**
+         * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
+         *
+         * @return e.g. {@code create}
+         */
         @JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

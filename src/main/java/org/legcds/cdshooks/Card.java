@@ -30,6 +30,23 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
     /** The specification's limit: a summary has fewer than this many characters. */
     public static final int SUMMARY_LIMIT = 140;
 
+    /**
+     * Validates against the specification's constraints and copies the lists (null is read as empty).
+     *
+     * @param uuid              identifier for feedback, or null; not blank
+     * @param summary           one sentence, fewer than 140 characters
+     * @param detail            GitHub-flavoured Markdown, or null; not blank
+     * @param indicator         info, warning or critical
+     * @param source            where the guidance comes from
+     * @param suggestions       proposed actions; null or empty when none
+     * @param selectionBehavior how many suggestions may be chosen; required exactly when there are suggestions
+     * @param links             links to more information or apps; null or empty when none
+     * @param overrideReasons   reasons a user may pick when dismissing the card; null or empty when none
+     * @throws NullPointerException     if {@code indicator} or {@code source} is null
+     * @throws IllegalArgumentException if the summary is missing, blank or too long, a text is blank,
+     *                                  {@code selectionBehavior} is given without suggestions or missing with them, or
+     *                                  more than one suggestion is recommended with {@code at-most-one}
+     */
     public Card {
         Text.requireText(summary, "summary");
         if (summary.length() >= SUMMARY_LIMIT) {
@@ -56,7 +73,20 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
         }
     }
 
-    /** A card without override reasons. */
+    /**
+     * A card without override reasons.
+     *
+     * @param uuid              identifier for feedback, or null
+     * @param summary           one sentence, fewer than 140 characters
+     * @param detail            GitHub-flavoured Markdown, or null
+     * @param indicator         info, warning or critical
+     * @param source            where the guidance comes from
+     * @param suggestions       proposed actions; null or empty when none
+     * @param selectionBehavior how many suggestions may be chosen; required exactly when there are suggestions
+     * @param links             links to more information or apps; null or empty when none
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+
     public Card(String uuid, String summary, String detail, Indicator indicator, Source source,
                 List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links) {
         this(uuid, summary, detail, indicator, source, suggestions, selectionBehavior, links, List.of());
@@ -64,9 +94,19 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
 
     /** How urgent or important a card is, in increasing order. */
     public enum Indicator {
-        INFO, WARNING, CRITICAL;
+        /** Information (legcds: hypotheses, next steps, questions). */
+        INFO,
+        /** Needs attention (legcds: open red-flag checks, unread records, time-critical next steps). */
+        WARNING,
+        /** Needs action now (legcds: a red flag raised). */
+        CRITICAL;
 
-        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
+
+        /**
+         * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
+         *
+         * @return e.g. {@code create}
+         */
         @JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -75,9 +115,17 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
 
     /** Whether the user may choose several suggestions or at most one. */
     public enum SelectionBehavior {
-        AT_MOST_ONE, ANY;
+        /** The user may accept one suggestion at most. */
+        AT_MOST_ONE,
+        /** The user may accept any number of suggestions. */
+        ANY;
 
-        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
+
+        /**
+         * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
+         *
+         * @return e.g. {@code create}
+         */
         @JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

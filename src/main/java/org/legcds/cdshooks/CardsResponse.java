@@ -13,6 +13,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CardsResponse(List<Card> cards) {
+    /**
+     * Copies the cards.
+     *
+     * @param cards the cards, most urgent first; never null
+     * @throws NullPointerException if {@code cards} is null or holds null
+     */
     public CardsResponse {
         cards = List.copyOf(requireNonNull(cards, "cards must not be null"));
     }

@@ -98,7 +98,15 @@ public final class CdsCards {
     private CdsCards() {
     }
 
-    /** The cards for an assessment of the patient with FHIR id {@code patientId} (the subject of draft orders). */
+    /**
+     * The cards for an assessment, with content-only uuids and the packaged vocabulary's labels.
+     *
+     * @param assessment the assessment
+     * @param patientId  the patient's FHIR id (or {@code Patient/id}), subject of the draft orders
+     * @return the cards, most urgent first
+     * @throws IllegalArgumentException when {@code patientId} is blank
+     */
+
     public static CardsResponse from(Assessment assessment, String patientId) {
         return from(assessment, patientId, List.of());
     }
@@ -110,6 +118,7 @@ public final class CdsCards {
      * @param assessment    the assessment
      * @param patientId     the patient's FHIR id (or {@code Patient/id}), subject of the draft orders
      * @param unreadRecords what could not be read, one line each; empty when everything was read
+     * @return the cards, most urgent first
      * @throws IllegalArgumentException when {@code patientId} is blank or an unread record is blank
      */
     public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords) {
@@ -120,8 +129,12 @@ public final class CdsCards {
      * The cards for an assessment, with uuids seeded per response: the form a CDS service uses, so that feedback can
      * tell the cards of two calls apart.
      *
-     * @param responseSeed what makes this response's uuids its own, e.g. a random UUID the host draws per call (the
-     *                     library draws none) or a recorded one to replay a response; empty gives content-only uuids
+     * @param assessment    the assessment
+     * @param patientId     the patient's FHIR id (or {@code Patient/id}), subject of the draft orders
+     * @param unreadRecords what could not be read, one line each; empty when everything was read
+     * @param responseSeed  what makes this response's uuids its own, e.g. a random UUID the host draws per call (the
+     *                      library draws none) or a recorded one to replay a response; empty gives content-only uuids
+     * @return the cards, most urgent first
      * @throws IllegalArgumentException as {@link #from(Assessment, String, List)}
      */
     public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
@@ -136,6 +149,14 @@ public final class CdsCards {
     /**
      * As {@link #from(Assessment, String, List, String)}, for an assessment by a knowledge base with its own vocabulary
      * (a rules directory): its labels name the findings on the cards.
+     *
+     * @param assessment    the assessment
+     * @param patientId     the patient's FHIR id (or {@code Patient/id}), subject of the draft orders
+     * @param unreadRecords what could not be read, one line each; empty when everything was read
+     * @param responseSeed  what makes this response's uuids its own; empty gives content-only uuids
+     * @param vocabulary    the vocabulary of the knowledge base that made the assessment
+     * @return the cards, most urgent first
+     * @throws IllegalArgumentException as {@link #from(Assessment, String, List)}
      */
     public static CardsResponse from(Assessment assessment, String patientId, List<String> unreadRecords,
                                      String responseSeed, Vocabulary vocabulary) {
@@ -151,24 +172,46 @@ public final class CdsCards {
     /**
      * Whether a chart holds a presentation the packaged knowledge base is for ({@link Vocabulary#presentations()}):
      * a service answers {@code {"cards": []}} when it does not, so that decision support is quiet on every other chart.
+     *
+     * @param patientCase the case read from the chart
+     * @return true if a presentation is recorded present or conflicting
      */
     public static boolean relevant(Case patientCase) {
         return relevant(patientCase, Vocabulary.packaged());
     }
 
-    /** As {@link #relevant(Case)}, for a knowledge base with its own vocabulary. */
+    /**
+     * As {@link #relevant(Case)}, for a knowledge base with its own vocabulary.
+     *
+     * @param patientCase the case read from the chart
+     * @param vocabulary  the knowledge base's vocabulary
+     * @return true if one of its presentations is recorded present or conflicting
+     */
+
     public static boolean relevant(Case patientCase, Vocabulary vocabulary) {
         requireNonNull(patientCase, "patientCase must not be null");
         requireNonNull(vocabulary, "vocabulary must not be null");
         return patientCase.findings().stream().anyMatch(f -> f.positive() && vocabulary.isPresentation(f.code()));
     }
 
-    /** The response that shows nothing: for a chart without a presentation the knowledge base is for. */
+    /**
+     * The response that shows nothing: for a chart without a presentation the knowledge base is for.
+     *
+     * @return {@code {"cards": []}}
+     */
+
     public static CardsResponse none() {
         return new CardsResponse(List.of());
     }
 
-    /** The response as JSON, exactly as a CDS Service returns it: no null or empty fields. */
+    /**
+     * The response as JSON, exactly as a CDS Service returns it: no null or empty fields.
+     *
+     * @param response the response
+     * @return the JSON text
+     * @throws UncheckedIOException if Jackson cannot write it (a bug, not bad input)
+     */
+
     public static String toJson(CardsResponse response) {
         try {
             return MAPPER.writeValueAsString(response);
@@ -177,7 +220,12 @@ public final class CdsCards {
         }
     }
 
-    /** The mapper that writes cards (thread-safe; do not reconfigure it). */
+    /**
+     * The mapper that writes cards (thread-safe; do not reconfigure it).
+     *
+     * @return the shared mapper
+     */
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

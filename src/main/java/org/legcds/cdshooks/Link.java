@@ -17,6 +17,17 @@ import java.util.Locale;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Link(String label, String url, Type type, String appContext) {
+    /**
+     * Validates against the specification's constraints.
+     *
+     * @param label      link text; required
+     * @param url        an absolute URL; required
+     * @param type       absolute or smart
+     * @param appContext data for a SMART app, or null; only for smart links
+     * @throws NullPointerException if {@code type} is null
+     * @throws IllegalArgumentException if the label or URL is missing or blank, the URL is not absolute (or not a URI),
+     *                                  or an {@code appContext} is given for a link that is not smart
+     */
     public Link {
         Text.requireText(label, "link.label");
         Text.requireText(url, "link.url");
@@ -32,9 +43,17 @@ public record Link(String label, String url, Type type, String appContext) {
 
     /** The kinds of link. */
     public enum Type {
-        ABSOLUTE, SMART;
+        /** A web page to open. */
+        ABSOLUTE,
+        /** A SMART app to launch. */
+        SMART;
 
-        /** The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}). */
+
+        /**
+         * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
+         *
+         * @return e.g. {@code create}
+         */
         @JsonValue
         public String json() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

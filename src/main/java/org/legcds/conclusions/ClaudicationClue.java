@@ -13,6 +13,14 @@ import org.legcds.assessment.Mechanism;
  * @param clue      the clinical reason, e.g. "relieved within minutes by standing still"
  */
 public record ClaudicationClue(Mechanism mechanism, Direction direction, String clue) {
+    /**
+     * Checks that no component is null; rules create these in DRL.
+     *
+     * @param mechanism vascular or neurogenic
+     * @param direction for or against it
+     * @param clue      the clinical reason, e.g. "relieved within minutes by standing still"
+     * @throws NullPointerException if a component is null, naming it
+     */
     public ClaudicationClue {
         requireNonNull(mechanism, "mechanism must not be null");
         requireNonNull(direction, "direction must not be null");

@@ -10,6 +10,12 @@ import org.legcds.assessment.ClaudicationType;
  * @param type the classification
  */
 public record ClaudicationConcluded(ClaudicationType type) {
+    /**
+     * Checks that no component is null; rules create these in DRL.
+     *
+     * @param type the classification
+     * @throws NullPointerException if a component is null, naming it
+     */
     public ClaudicationConcluded {
         requireNonNull(type, "type must not be null");
     }

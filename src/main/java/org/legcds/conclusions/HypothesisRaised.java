@@ -13,6 +13,14 @@ import org.legcds.assessment.Tier;
  * @param reason    the clinical reasoning in a few words
  */
 public record HypothesisRaised(String condition, Tier tier, String reason) {
+    /**
+     * Checks that no component is null; rules create these in DRL.
+     *
+     * @param condition the condition (its vocabulary id)
+     * @param tier      likely or possible
+     * @param reason    the clinical reasoning in a few words
+     * @throws NullPointerException if a component is null, naming it
+     */
     public HypothesisRaised {
         requireNonNull(condition, "condition must not be null");
         requireNonNull(tier, "tier must not be null");

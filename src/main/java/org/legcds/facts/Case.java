@@ -50,6 +50,15 @@ public record Case(Patient patient, LocalDate evaluationDate, List<Finding> find
             .thenComparing(Finding::status)
             .thenComparing(f -> f.value() == null ? Double.NEGATIVE_INFINITY : f.value());
 
+    /**
+     * Validates every component at once, merges records that contradict each other into one {@link Status#CONFLICTING}
+     * finding, and copies the findings in canonical order.
+     *
+     * @param patient        the patient; not null
+     * @param evaluationDate the evaluation date, from {@link #EARLIEST_DATE} to {@link #LATEST_DATE}; not null
+     * @param findings       the findings, possibly empty; not null, no null element
+     * @throws InvalidCaseException listing every problem, each naming the component ({@code findings[3]}, ...)
+     */
     public Case {
         List<Problem> problems = new ArrayList<>();
         if (patient == null) {

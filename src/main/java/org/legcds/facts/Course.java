@@ -2,5 +2,12 @@ package org.legcds.facts;
 
 /** Which way a finding is going. */
 public enum Course {
-    STABLE, WORSENING, IMPROVING, RESOLVED
+    /** Neither better nor worse. */
+    STABLE,
+    /** Getting worse. */
+    WORSENING,
+    /** Getting better. */
+    IMPROVING,
+    /** Gone. */
+    RESOLVED
 }

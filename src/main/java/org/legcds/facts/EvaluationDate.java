@@ -11,6 +11,12 @@ import java.time.LocalDate;
  * @param date the evaluation date
  */
 public record EvaluationDate(LocalDate date) {
+    /**
+     * Validates.
+     *
+     * @param date the evaluation date; not null
+     * @throws NullPointerException if {@code date} is null
+     */
     public EvaluationDate {
         requireNonNull(date, "date must not be null");
     }

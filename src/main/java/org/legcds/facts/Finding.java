@@ -49,6 +49,30 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
                       Severity severity, Course course, Tempo tempo, LocalDate since, String duration, String site,
                       String answer, String source) {
 
+    /**
+     * Validates every component at once (without the vocabulary), normalises modifier ids and the answer, and copies
+     * the sets.
+     *
+     * @param code           the vocabulary id; not blank
+     * @param status         present, absent, unknown or conflicting; not null (a missing answer is never absent)
+     * @param laterality     which side, or null
+     * @param onset          sudden or gradual, or null; only when present or conflicting
+     * @param value          the measured value, finite, or null; only when present or conflicting
+     * @param unit           the value's unit as the vocabulary entry spells it (e.g. {@code "mmol/L"}), or null
+     * @param triggers       modifier ids, or null or empty when not recorded; no blank id
+     * @param reliefs        modifier ids, or null or empty when not recorded; no blank id
+     * @param absentTriggers modifier ids, none also in {@code triggers}; null or empty when not recorded
+     * @param absentReliefs  modifier ids, none also in {@code reliefs}; null or empty when not recorded
+     * @param severity       how bad, or null
+     * @param course         its course, or null
+     * @param tempo          over what span, or null
+     * @param since          the start date, or null
+     * @param duration       an ISO-8601 duration, or null
+     * @param site           a site modifier id, or null
+     * @param answer         a graded answer (stored trimmed, in lower case), or null
+     * @param source         where it was recorded, or null
+     * @throws InvalidCaseException listing every problem, each naming the component
+     */
     public Finding {
         List<Problem> problems = new ArrayList<>();
         if (code == null) {
@@ -135,6 +159,9 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
      * How many days it has lasted by the evaluation date: its duration when recorded, else the days from its start date
      * ({@code since}); null when neither is recorded (unknown, never taken as short or long), or the start date is after
      * the evaluation date.
+     *
+     * @param on the evaluation date, or null (then only a recorded duration counts)
+     * @return the days lasted (hours as fractions, a month as 30 days), or null when unknown
      */
     public Double lastedDays(EvaluationDate on) {
         if (duration != null) {
@@ -165,27 +192,59 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
                 null, null, null, null, null, null);
     }
 
-    /** A finding observed to be present, e.g. {@code Finding.present("LEG_PAIN")}. */
+    /**
+     * A finding observed to be present, e.g. {@code Finding.present("LEG_PAIN")}.
+     *
+     * @param code the vocabulary id; not blank
+     * @return the finding, unsided and without qualifiers
+     * @throws InvalidCaseException if the code is null or blank
+     */
     public static Finding present(String code) {
         return of(code, Status.PRESENT);
     }
 
-    /** A finding observed to be absent. */
+    /**
+     * A finding observed to be absent.
+     *
+     * @param code the vocabulary id; not blank
+     * @return the finding, unsided (so absent on both sides)
+     * @throws InvalidCaseException if the code is null or blank
+     */
     public static Finding absent(String code) {
         return of(code, Status.ABSENT);
     }
 
-    /** A finding explicitly recorded as unknown (the same as not mentioning it). */
+    /**
+     * A finding explicitly recorded as unknown (the same as not mentioning it).
+     *
+     * @param code the vocabulary id; not blank
+     * @return the finding, unsided
+     * @throws InvalidCaseException if the code is null or blank
+     */
     public static Finding unknown(String code) {
         return of(code, Status.UNKNOWN);
     }
 
-    /** A finding whose records disagree (one present, one absent). */
+    /**
+     * A finding whose records disagree (one present, one absent).
+     *
+     * @param code the vocabulary id; not blank
+     * @return the finding, unsided and without qualifiers
+     * @throws InvalidCaseException if the code is null or blank
+     */
     public static Finding conflicting(String code) {
         return of(code, Status.CONFLICTING);
     }
 
-    /** A measurement, e.g. {@code measured("ANKLE_BRACHIAL_INDEX", 0.72, "1").on(Laterality.LEFT)}. */
+    /**
+     * A measurement, e.g. {@code measured("ANKLE_BRACHIAL_INDEX", 0.72, "1").on(Laterality.LEFT)}.
+     *
+     * @param code  the vocabulary id of a measurement
+     * @param value the measured value; finite
+     * @param unit  its unit, one the vocabulary entry accepts (e.g. {@code "1"} for a ratio)
+     * @return the finding, present and unsided
+     * @throws InvalidCaseException if the code is blank or the value is not finite
+     */
     public static Finding measured(String code, double value, String unit) {
         return of(code, Status.PRESENT).with(value, unit);
     }
@@ -199,6 +258,9 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
      * Whether this finding and another of the same code say present and absent on the same side. A finding absent
      * without a side is absent on both sides; one present without a side is present somewhere, so it contradicts absence
      * on both sides (absent unsided or bilateral) but not absence on one side.
+     *
+     * @param other another finding, or null
+     * @return whether they contradict; false for null or another code
      */
     public boolean contradicts(Finding other) {
         if (other == null || !other.code.equals(code)) {
@@ -223,6 +285,9 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
     /**
      * The one finding two contradicting records make: CONFLICTING, on the side of the record that finds it present, with
      * that record's qualifiers and both sources ("present: nurse note; absent: checklist").
+     *
+     * @param other a finding that {@linkplain #contradicts contradicts} this one
+     * @return the conflicting finding
      */
     public Finding conflictingWith(Finding other) {
         Finding presentRecord = present() ? this : other;
@@ -235,100 +300,210 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
                 presentRecord.since, presentRecord.duration, presentRecord.site, presentRecord.answer, sources);
     }
 
-    /** This finding on the given side. */
+    /**
+     * This finding on the given side.
+     *
+     * @param side the side, or null for none
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding on(Laterality side) {
         return new Finding(code, status, side, onset, value, unit, triggers, reliefs, absentTriggers, absentReliefs,
                 severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding with the given onset. */
+    /**
+     * This finding with the given onset.
+     *
+     * @param how sudden or gradual, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding withOnset(Onset how) {
         return new Finding(code, status, laterality, how, value, unit, triggers, reliefs, absentTriggers, absentReliefs,
                 severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding, brought on by the given activities (modifier ids such as {@code "WALKING"}). */
+    /**
+     * This finding, brought on by the given activities (modifier ids such as {@code "WALKING"}), replacing any
+     * recorded.
+     *
+     * @param what modifier ids; no null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding broughtOnBy(String... what) {
         return new Finding(code, status, laterality, onset, value, unit, Set.of(what), reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding, recorded as not brought on by the given activities. */
+    /**
+     * This finding, recorded as not brought on by the given activities, replacing any recorded.
+     *
+     * @param what modifier ids; no null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding notBroughtOnBy(String... what) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, Set.of(what), absentReliefs,
                 severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding, relieved by the given measures (modifier ids such as {@code "STANDING_STILL"}). */
+    /**
+     * This finding, relieved by the given measures (modifier ids such as {@code "STANDING_STILL"}), replacing any
+     * recorded.
+     *
+     * @param what modifier ids; no null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding relievedBy(String... what) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, Set.of(what), absentTriggers,
                 absentReliefs, severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding, recorded as not relieved by the given measures. */
+    /**
+     * This finding, recorded as not relieved by the given measures, replacing any recorded.
+     *
+     * @param what modifier ids; no null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding notRelievedBy(String... what) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 Set.of(what), severity, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding with a severity. */
+    /**
+     * This finding with a severity.
+     *
+     * @param how how bad, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding withSeverity(Severity how) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, how, course, tempo, since, duration, site, answer, source);
     }
 
-    /** This finding with a course and the span over which it runs, e.g. worsening over days. */
+    /**
+     * This finding with a course and the span over which it runs, e.g. worsening over days.
+     *
+     * @param which its course, or null
+     * @param over  over what span, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding withCourse(Course which, Tempo over) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, which, over, since, duration, site, answer, source);
     }
 
-    /** This finding, started on a date. */
+    /**
+     * This finding, started on a date.
+     *
+     * @param date the start date, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding since(LocalDate date) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, date, duration, site, answer, source);
     }
 
-    /** This finding, lasting an ISO-8601 duration such as {@code P3D}. */
+    /**
+     * This finding, lasting an ISO-8601 duration such as {@code P3D}.
+     *
+     * @param iso the duration, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding lasting(String iso) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, since, iso, site, answer, source);
     }
 
-    /** This finding at a body site (a site modifier id such as {@code "CALF"}). */
+    /**
+     * This finding at a body site (a site modifier id such as {@code "CALF"}).
+     *
+     * @param where the site modifier id, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding at(String where) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, since, duration, where, answer, source);
     }
 
-    /** This finding with a graded answer from its vocabulary entry's list, e.g. {@code "reduced"}. */
+    /**
+     * This finding with a graded answer from its vocabulary entry's list, e.g. {@code "reduced"}.
+     *
+     * @param graded the answer, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding answered(String graded) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, since, duration, site, graded, source);
     }
 
-    /** This finding, recorded in the given source, e.g. "nurse note". */
+    /**
+     * This finding, recorded in the given source, e.g. "nurse note".
+     *
+     * @param where the source, or null
+     * @return a copy with that changed; this finding is unchanged
+     * @throws InvalidCaseException if the result breaks a rule of the record (e.g. a qualifier on a finding that is
+     *                              not present)
+     */
     public Finding from(String where) {
         return new Finding(code, status, laterality, onset, value, unit, triggers, reliefs, absentTriggers,
                 absentReliefs, severity, course, tempo, since, duration, site, answer, where);
     }
 
-    /** Whether it was observed to be present. */
+    /**
+     * Whether it was observed to be present.
+     *
+     * @return true for {@link Status#PRESENT} only
+     */
     public boolean present() {
         return status == Status.PRESENT;
     }
 
-    /** Whether it was observed to be absent. */
+    /**
+     * Whether it was observed to be absent.
+     *
+     * @return true for {@link Status#ABSENT} only
+     */
     public boolean absent() {
         return status == Status.ABSENT;
     }
 
-    /** Whether it was answered one way (present or absent); unknown and conflicting records are not. */
+    /**
+     * Whether it was answered one way; unknown and conflicting records are not.
+     *
+     * @return true for present or absent
+     */
     public boolean known() {
         return status == Status.PRESENT || status == Status.ABSENT;
     }
 
-    /** Whether its records disagree. */
+    /**
+     * Whether its records disagree.
+     *
+     * @return true for {@link Status#CONFLICTING} only
+     */
     public boolean conflicting() {
         return status == Status.CONFLICTING;
     }
@@ -336,22 +511,38 @@ public record Finding(String code, Status status, Laterality laterality, Onset o
     /**
      * Whether it counts as a positive screen for a red flag: present, or conflicting (a doubtful red-flag record counts
      * as positive until clarified).
+     *
+     * @return true for present or conflicting
      */
     public boolean positive() {
         return status == Status.PRESENT || status == Status.CONFLICTING;
     }
 
-    /** How long it has lasted in days (hours as fractions), from {@code duration}; null when not recorded. */
+    /**
+     * How long it has lasted, from {@code duration} alone (not from {@code since}; see {@link #lastedDays}).
+     *
+     * @return days (hours as fractions, a month as 30 days), or null when no duration is recorded
+     */
     public Double durationInDays() {
         return duration == null ? null : durationDays(duration);
     }
 
-    /** Whether it is a measurement in the given unit (for rules: {@code unit} is a reserved word in DRL). */
+    /**
+     * Whether it is a measurement in the given unit (for rules: {@code unit} is a reserved word in DRL).
+     *
+     * @param wanted a unit; not null
+     * @return true if it has a value and exactly that unit
+     */
     public boolean measuredIn(String wanted) {
         return value != null && wanted.equals(unit);
     }
 
-    /** A short clinical description, e.g. "LEG_PAIN present, bilateral, brought on by [WALKING]". */
+    /**
+     * A short clinical description for messages and explanations. Free text in it (source, answer) is as given:
+     * escape it for the medium it is shown in.
+     *
+     * @return e.g. "LEG_PAIN present, bilateral, brought on by [WALKING]"
+     */
     public String describe() {
         StringBuilder text = new StringBuilder(code).append(' ').append(status.name().toLowerCase(Locale.ROOT));
         if (value != null) {

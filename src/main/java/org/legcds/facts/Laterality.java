@@ -2,5 +2,10 @@ package org.legcds.facts;
 
 /** Which side a finding affects. */
 public enum Laterality {
-    LEFT, RIGHT, BILATERAL
+    /** The left leg only. */
+    LEFT,
+    /** The right leg only. */
+    RIGHT,
+    /** Both legs. */
+    BILATERAL
 }

@@ -2,5 +2,8 @@ package org.legcds.facts;
 
 /** How a symptom began. */
 public enum Onset {
-    SUDDEN, GRADUAL
+    /** Began suddenly. */
+    SUDDEN,
+    /** Came on gradually. */
+    GRADUAL
 }

@@ -30,8 +30,18 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
 
     /** The ages at which a recorded pregnancy is plausible; outside them it is taken as a data-entry error. */
     public static final int MIN_PREGNANCY_AGE = 10;
+    /** The oldest age at which a recorded pregnancy is plausible; see {@link #MIN_PREGNANCY_AGE}. */
     public static final int MAX_PREGNANCY_AGE = 60;
 
+    /**
+     * Validates every component at once.
+     *
+     * @param id        the host's identifier for the patient; not blank
+     * @param age       age in whole years, or null when unknown
+     * @param sex       recorded sex; {@link Sex#UNKNOWN} when not recorded
+     * @param pregnancy whether the patient is pregnant; {@link Status#UNKNOWN} when not recorded
+     * @throws InvalidCaseException listing every invalid component
+     */
     public Patient {
         List<Problem> problems = new ArrayList<>();
         if (id == null) {
@@ -64,6 +74,13 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
     /**
      * A patient whose age is resolved from a birth date at the evaluation date (never at "today").
      *
+     * @param id             the host's identifier for the patient; not blank
+     * @param birthDate      the date of birth, on or before the evaluation date
+     * @param evaluationDate the date the case is assessed for; not null
+     * @param sex            recorded sex; {@link Sex#UNKNOWN} when not recorded
+     * @param pregnancy      whether the patient is pregnant; {@link Status#UNKNOWN} when not recorded
+     * @return the patient, with age in whole years completed at the evaluation date
+     * @throws NullPointerException if {@code evaluationDate} is null
      * @throws InvalidCaseException if the birth date is after the evaluation date or gives an age above
      *                              {@value #MAX_AGE}, or a component is invalid
      */
@@ -89,7 +106,12 @@ public record Patient(String id, Integer age, Sex sex, Status pregnancy) {
         return new Patient(id, (int) years, sex, pregnancy);
     }
 
-    /** Whether the patient is known to be at least the given age. */
+    /**
+     * Whether the patient is known to be at least the given age; an unknown age is not.
+     *
+     * @param years an age in whole years
+     * @return true only if the age is known and at least {@code years}
+     */
     public boolean atLeast(int years) {
         return age != null && age >= years;
     }

@@ -2,5 +2,12 @@ package org.legcds.facts;
 
 /** How bad a symptom is, as the patient or clinician rates it. */
 public enum Severity {
-    MILD, MODERATE, SEVERE, WORST_EVER
+    /** Rated mild. */
+    MILD,
+    /** Rated moderate. */
+    MODERATE,
+    /** Rated severe. */
+    SEVERE,
+    /** Rated the worst the patient has ever had. */
+    WORST_EVER
 }

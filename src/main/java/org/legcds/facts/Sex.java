@@ -2,5 +2,12 @@ package org.legcds.facts;
 
 /** Sex recorded for the patient; {@link #UNKNOWN} when not recorded. */
 public enum Sex {
-    FEMALE, MALE, OTHER, UNKNOWN
+    /** Female. */
+    FEMALE,
+    /** Male. */
+    MALE,
+    /** Recorded, but neither female nor male. */
+    OTHER,
+    /** Not recorded. */
+    UNKNOWN
 }

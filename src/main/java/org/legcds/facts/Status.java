@@ -7,5 +7,12 @@ package org.legcds.facts;
  * clarified, other rules as neither present nor absent.
  */
 public enum Status {
-    PRESENT, ABSENT, UNKNOWN, CONFLICTING
+    /** Observed, or reported by the patient. */
+    PRESENT,
+    /** Asked or examined for, and not found. */
+    ABSENT,
+    /** Not asked, not examined, or the answer not recorded: never read as absent. */
+    UNKNOWN,
+    /** Recorded both present and absent (e.g. by two clinicians); clarify it. */
+    CONFLICTING
 }

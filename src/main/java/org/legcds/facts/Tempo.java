@@ -2,5 +2,14 @@ package org.legcds.facts;
 
 /** Over what span of time a finding developed or has been changing ("weakness worsening over days"). */
 public enum Tempo {
-    HOURS, DAYS, WEEKS, MONTHS, YEARS
+    /** Over hours. */
+    HOURS,
+    /** Over days. */
+    DAYS,
+    /** Over weeks. */
+    WEEKS,
+    /** Over months. */
+    MONTHS,
+    /** Over years. */
+    YEARS
 }

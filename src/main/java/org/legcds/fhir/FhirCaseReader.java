@@ -104,6 +104,8 @@ public final class FhirCaseReader {
      * chemotherapy) count whatever their age.
      *
      * @param window a positive period, e.g. {@code Period.ofMonths(6)}
+     * @return a new reader with the same code maps; this one is unchanged
+     * @throws IllegalArgumentException if the window is zero or negative
      */
     public FhirCaseReader withCurrentWindow(Period window) {
         requireNonNull(window, "window must not be null");
@@ -113,7 +115,12 @@ public final class FhirCaseReader {
         return new FhirCaseReader(codeMap, window);
     }
 
-    /** How far back a record still counts as current (see {@link #withCurrentWindow}). */
+    /**
+     * How far back a record still counts as current (see {@link #withCurrentWindow}).
+     *
+     * @return the current window; one year unless set
+     */
+
     public Period currentWindow() {
         return currentWindow;
     }
@@ -121,6 +128,7 @@ public final class FhirCaseReader {
     /**
      * A reader with the code maps packaged in the jar.
      *
+     * @return the shared reader, loaded on first use
      * @throws IllegalStateException naming the dependency to add, if HAPI FHIR's R4 structures are not on the class path
      */
     public static FhirCaseReader standard() {
@@ -132,6 +140,8 @@ public final class FhirCaseReader {
      * A reader with an informatician's edited copy of the code maps: a directory with the same files as
      * {@code src/main/resources/org/legcds/fhir/} (every {@code *.csv} is loaded).
      *
+     * @param directory the directory of code-map files
+     * @return a new reader with those code maps and the default current window
      * @throws IllegalArgumentException naming every file and line that is wrong
      * @throws IllegalStateException    naming the dependency to add, if HAPI FHIR's R4 structures are not on the class
      *                                  path
@@ -146,7 +156,11 @@ public final class FhirCaseReader {
      * Reads a Bundle (collection, searchset, transaction, ...; nested bundles too), resolving {@code urn:uuid},
      * relative and absolute references between its entries.
      *
-     * @throws InvalidCaseException if it holds no Patient or more than one
+     * @param bundle         the patient's records
+     * @param evaluationDate the date the case is assessed for (age, currency and records dated after it are read
+     *                       against it)
+     * @return the case and every relevant record that could not be read
+     * @throws InvalidCaseException if it holds no Patient or more than one, or copies of the Patient that disagree
      */
     public FhirReading read(Bundle bundle, LocalDate evaluationDate) {
         requireNonNull(bundle, "bundle must not be null");
@@ -158,7 +172,10 @@ public final class FhirCaseReader {
      * Reads loose resources, e.g. a CDS Hooks prefetch (the Patient, plus the entries of searchset bundles flattened by
      * the caller). References between them resolve by {@code Type/id}.
      *
-     * @throws InvalidCaseException if they hold no Patient or more than one
+     * @param resources      the patient's records, including the Patient
+     * @param evaluationDate the date the case is assessed for
+     * @return the case and every relevant record that could not be read
+     * @throws InvalidCaseException if they hold no Patient or more than one, or copies of the Patient that disagree
      */
     public FhirReading read(List<? extends Resource> resources, LocalDate evaluationDate) {
         requireNonNull(resources, "resources must not be null");
@@ -170,6 +187,9 @@ public final class FhirCaseReader {
      * Reads the JSON text of a Bundle or of a single resource (a leading UTF-8 byte order mark is skipped). Elements
      * the FHIR parser does not know and values it cannot read are reported as issues.
      *
+     * @param json           FHIR R4 JSON; at most {@value #MAX_JSON_CHARS} characters
+     * @param evaluationDate the date the case is assessed for
+     * @return the case and every relevant record that could not be read, including what the parser could not read
      * @throws InvalidCaseException if the text is not JSON, not FHIR, too large, or holds no Patient or more than one
      */
     public FhirReading readJson(String json, LocalDate evaluationDate) {

@@ -14,6 +14,14 @@ import org.legcds.problems.Escaping;
  */
 public record InputIssue(String resource, String field, String problem) {
 
+    /**
+     * Makes each component safe to print on one line ({@link org.legcds.problems.Escaping#inline}).
+     *
+     * @param resource the resource, e.g. {@code Observation/abi-left} (or its {@code fullUrl} when it has no id)
+     * @param field    the element, e.g. {@code valueQuantity.unit}
+     * @param problem  what is wrong, e.g. {@code unit 'mmHg' is not a valid unit for ANKLE_BRACHIAL_INDEX (expected 1)}
+     * @throws NullPointerException if a component is null, naming it
+     */
     public InputIssue {
         requireNonNull(resource, "resource must not be null");
         requireNonNull(field, "field must not be null");
@@ -24,7 +32,11 @@ public record InputIssue(String resource, String field, String problem) {
         problem = Escaping.inline(problem);
     }
 
-    /** One line: {@code Observation/abi-left valueQuantity.unit: unit 'mmHg' is not ...}. */
+    /**
+     * One line, e.g. {@code Observation/abi-left valueQuantity.unit: unit 'mmHg' is not ...}.
+     *
+     * @return the issue as one line
+     */
     @Override
     public String toString() {
         return resource + (field.isEmpty() ? "" : " " + field) + ": " + problem;

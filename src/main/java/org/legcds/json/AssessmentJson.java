@@ -47,7 +47,14 @@ public final class AssessmentJson {
     private AssessmentJson() {
     }
 
-    /** The assessment as indented JSON. */
+    /**
+     * The assessment as indented JSON. Text from input is escaped where it could hide or reorder what is shown.
+     *
+     * @param assessment an assessment; not null
+     * @return the JSON text
+     * @throws UncheckedIOException if Jackson cannot write it (a bug, not bad input)
+     */
+
     public static String write(Assessment assessment) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(assessment);
@@ -56,7 +63,13 @@ public final class AssessmentJson {
         }
     }
 
-    /** The shared mapper (configured for the records of this library). */
+    /**
+     * The shared mapper, configured for the records of this library. Use it to read or write them only; do not
+     *
+     * reconfigure it, as every writer of this library shares it.
+     * @return the mapper
+     */
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

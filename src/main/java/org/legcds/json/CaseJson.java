@@ -101,6 +101,7 @@ public final class CaseJson {
      *
      * @param json the case file's text; at most {@value #MAX_BYTES} bytes when encoded as UTF-8, and valid Unicode (no
      *             unpaired surrogate)
+     * @return the case, checked against the packaged vocabulary
      * @throws InvalidCaseException listing every problem found (at most {@value #MAX_PROBLEMS}, then a count of the
      *                              rest)
      */
@@ -111,6 +112,9 @@ public final class CaseJson {
     /**
      * Parses a case from JSON text, checking its codes against a vocabulary.
      *
+     * @param json       the case file's text, as for {@link #read(String)}
+     * @param vocabulary the vocabulary of the knowledge base that will assess the case
+     * @return the case
      * @throws InvalidCaseException listing every problem found
      */
     public static Case read(String json, Vocabulary vocabulary) {
@@ -144,6 +148,7 @@ public final class CaseJson {
      * UTF-8 is reported as a problem, with its byte offset: it is never replaced by U+FFFD and read on.
      *
      * @param utf8 the file's bytes; at most {@value #MAX_BYTES}
+     * @return the case, checked against the packaged vocabulary
      * @throws InvalidCaseException listing every problem found
      */
     public static Case read(byte[] utf8) {
@@ -153,6 +158,9 @@ public final class CaseJson {
     /**
      * Parses a case from UTF-8 bytes, checking its codes against a vocabulary.
      *
+     * @param utf8       the file's bytes, as for {@link #read(byte[])}
+     * @param vocabulary the vocabulary of the knowledge base that will assess the case
+     * @return the case
      * @throws InvalidCaseException listing every problem found
      */
     public static Case read(byte[] utf8, Vocabulary vocabulary) {
@@ -169,6 +177,8 @@ public final class CaseJson {
      * Parses a case from a stream of UTF-8 bytes, as {@link #read(byte[])}; reads at most {@value #MAX_BYTES} + 1
      * bytes, so an oversized input is refused without being read whole. Does not close the stream.
      *
+     * @param in the case file's bytes; not null
+     * @return the case, checked against the packaged vocabulary
      * @throws InvalidCaseException listing every problem found
      * @throws IOException          if the stream cannot be read
      */
@@ -177,8 +187,11 @@ public final class CaseJson {
     }
 
     /**
-     * Parses a case from a stream of UTF-8 bytes, checking its codes against a vocabulary.
+     * Parses a case from a stream of UTF-8 bytes, checking its codes against a vocabulary. Does not close the stream.
      *
+     * @param in         the case file's bytes; not null
+     * @param vocabulary the vocabulary of the knowledge base that will assess the case
+     * @return the case
      * @throws InvalidCaseException listing every problem found
      * @throws IOException          if the stream cannot be read
      */

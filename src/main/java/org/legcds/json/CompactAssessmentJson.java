@@ -27,7 +27,15 @@ public final class CompactAssessmentJson {
     private CompactAssessmentJson() {
     }
 
-    /** Writes the compact assessment as one JSON object; the generator must have a codec (see {@code mapper()}). */
+    /**
+     * Writes the compact assessment as one JSON object; the generator must have a codec (see
+     *
+     * {@link AssessmentJson#mapper()}). Does not flush or close the generator.
+     * @param assessment an assessment; not null
+     * @param out        where to write; its codec writes the values
+     * @throws IOException if the generator cannot write
+     */
+
     public static void write(Assessment assessment, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeObjectFieldStart("urgency");

@@ -24,6 +24,9 @@ public final class Escaping {
     /**
      * The text on one line, unquoted: every unsafe character escaped, backslashes and quotes left as they are (so
      * applying it twice changes nothing). For messages and labels; for a value quoted in a message use {@link #quote}.
+     *
+     * @param text text from input, or null
+     * @return the text on one line, or {@code "null"} for null
      */
     public static String inline(String text) {
         if (text == null) {
@@ -38,6 +41,9 @@ public final class Escaping {
     /**
      * The text in single quotes, with its unsafe characters, backslashes and single quotes escaped, so the value ends
      * exactly where the closing quote is: {@code 'BLADER'}, {@code 'a\nURGENCY: ROUTINE'}, {@code 'it\'s'}.
+     *
+     * @param text text from input, or null
+     * @return the quoted text, or {@code "null"} (unquoted) for null
      */
     public static String quote(String text) {
         if (text == null) {
@@ -46,12 +52,24 @@ public final class Escaping {
         return "'" + escape(text, true) + "'";
     }
 
-    /** An identifier as is when it is plain ({@code [A-Za-z0-9._:/@#+-]}, at most 128), otherwise {@link #quote}d. */
+    /**
+     * An identifier as is when it is plain ({@code [A-Za-z0-9._:/@#+-]}, at most 128), otherwise {@link #quote}d.
+     *
+     * @param text an identifier from input, or null
+     * @return the identifier, bare or quoted; {@code "null"} for null
+     */
+
     public static String name(String text) {
         return text != null && PLAIN.matcher(text).matches() ? text : quote(text);
     }
 
-    /** Whether a code point is escaped: it could end a line, drive a terminal or reorder the text around it. */
+    /**
+     * Whether a code point is escaped: it could end a line, drive a terminal or reorder the text around it.
+     *
+     * @param codePoint a Unicode code point
+     * @return true for control, format, line or paragraph separator and surrogate code points
+     */
+
     public static boolean unsafe(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,

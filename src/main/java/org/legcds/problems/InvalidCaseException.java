@@ -12,12 +12,23 @@ public final class InvalidCaseException extends IllegalArgumentException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * An exception carrying every problem found.
+     *
+     * @param problems the problems, in input order; not empty
+     * @throws IllegalArgumentException if {@code problems} is empty
+     */
     public InvalidCaseException(List<Problem> problems) {
         super(message(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem, in input order; never empty. */
+    /**
+     * Every problem, in input order.
+     *
+     * @return the problems; immutable, never empty
+     */
+
     public List<Problem> problems() {
         return problems;
     }

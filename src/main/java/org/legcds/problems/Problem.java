@@ -13,6 +13,15 @@ import static java.util.Objects.requireNonNull;
  */
 public record Problem(String field, String value, String expected) {
 
+    /**
+     * Makes each component safe to print on one line ({@link Escaping#inline}).
+     *
+     * @param field    where, e.g. {@code findings[2].code}
+     * @param value    what was there (already shortened for display, and quoted with {@link Escaping#quote} when it is
+     *                 text from the input), e.g. {@code 'BLADER'}
+     * @param expected what would have been accepted
+     * @throws NullPointerException if a component is null, naming it
+     */
     public Problem {
         requireNonNull(field, "field must not be null");
         requireNonNull(value, "value must not be null");
@@ -23,12 +32,23 @@ public record Problem(String field, String value, String expected) {
         expected = Escaping.inline(expected);
     }
 
-    /** A problem stated as one sentence, e.g. a rule of the fact model that the value breaks. */
+    /**
+     * A problem stated as one sentence, e.g. a rule of the fact model that the value breaks.
+     *
+     * @param field    where, e.g. {@code findings[2]}
+     * @param sentence what is wrong, as a sentence
+     * @return the problem, with an empty value
+     */
+
     public static Problem stated(String field, String sentence) {
         return new Problem(field, "", sentence);
     }
 
-    /** One line: {@code findings[2].code: 'BLADER' is not valid; expected a vocabulary code ...}. */
+    /**
+     * One line, e.g. {@code findings[2].code: 'BLADER' is not valid; expected a vocabulary code ...}.
+     *
+     * @return the problem as one line
+     */
     @Override
     public String toString() {
         if (value.isEmpty()) {

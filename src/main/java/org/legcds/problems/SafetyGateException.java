@@ -11,6 +11,11 @@ public final class SafetyGateException extends RuleCompilationException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A refusal, with every reason.
+     *
+     * @param errors every reason, each naming its file; not null
+     */
     public SafetyGateException(List<Error> errors) {
         super("knowledge base refused by the safety gate", errors);
     }

@@ -22,6 +22,7 @@ import org.legcds.vocabulary.FindingDefinition;
  * red-flag checks not evaluated, claudication with evidence for and against, distribution, differential, next steps,
  * questions), then the {@link ExplanationGraph} as inline SVG, then every rule that fired. No network, no script; inline
  * CSS only; readable when printed. Every text from the input is escaped. Deterministic: same input, same bytes.
+ * Stateless and thread-safe.
  */
 public final class AssessmentPage {
 
@@ -47,7 +48,14 @@ public final class AssessmentPage {
     private AssessmentPage() {
     }
 
-    /** The page for a case and its assessment. */
+    /**
+     * The page for a case and its assessment. Stateless; safe to call from any thread.
+     *
+     * @param patientCase the case that was assessed (its patient and findings head the page)
+     * @param assessment  the assessment of that case
+     * @return the HTML document, UTF-8 text
+     */
+
     public static String render(Case patientCase, Assessment assessment) {
         return new AssessmentPage().page(patientCase, assessment);
     }

@@ -18,7 +18,8 @@ import org.legcds.vocabulary.Vocabulary;
  * rules raise a check and which leave it open for which unrecorded findings (its screen).
  *
  * <p>Read from the DRL text, not from the compiled rules, so the document shows what the author wrote. The wording is
- * a mechanical rendering of the patterns (a pattern it cannot word is shown as written, never dropped).
+ * a mechanical rendering of the patterns (a pattern it cannot word is shown as written, never dropped). Stateless and
+ * thread-safe.
  */
 public final class DrlRules {
 
@@ -63,7 +64,14 @@ public final class DrlRules {
     private DrlRules() {
     }
 
-    /** The rules of DRL files keyed by path relative to the rules directory, in file then source order. */
+    /**
+     * The rules of DRL files keyed by path relative to the rules directory, in file then source order; thresholds and
+     *
+     * screens are shown as written.
+     * @param drl DRL text by path relative to the rules directory
+     * @return the rules as a reviewer reads them
+     */
+
     public static List<Rule> parse(Map<String, String> drl) {
         return parse(drl, null);
     }
@@ -73,7 +81,9 @@ public final class DrlRules {
      * shows as its value and name ({@code 0.9 [ABI_PAD]}), so that an edited cut-off shows in the review document, and a
      * red-flag check's screen ({@code screen("CAUDA_EQUINA_SYNDROME")}) as the findings it lists.
      *
+     * @param drl        DRL text by path relative to the rules directory
      * @param vocabulary the knowledge base's vocabulary, or null to show both as written
+     * @return the rules as a reviewer reads them, in file then source order
      */
     public static List<Rule> parse(Map<String, String> drl, Vocabulary vocabulary) {
         List<Rule> rules = new ArrayList<>();

@@ -88,7 +88,13 @@ public final class ExplanationGraph {
     private ExplanationGraph() {
     }
 
-    /** The graph of an assessment. */
+    /**
+     * The graph of an assessment, fully built.
+     *
+     * @param a an assessment
+     * @return the graph
+     */
+
     public static ExplanationGraph of(Assessment a) {
         ExplanationGraph graph = new ExplanationGraph();
         graph.build(a);
@@ -348,7 +354,12 @@ public final class ExplanationGraph {
 
     // ---- SVG ----
 
-    /** The graph as a standalone SVG document fragment ({@code <svg>...</svg>}), deterministic. */
+    /**
+     * The graph as a standalone SVG document fragment, deterministic.
+     *
+     * @return the SVG text, {@code <svg>...</svg>}; every text from the input escaped
+     */
+
     public String svg() {
         Map<Node, Box> boxes = layout();
         double width = boxes.values().stream().mapToDouble(Box::right).max().orElse(0) + MARGIN;

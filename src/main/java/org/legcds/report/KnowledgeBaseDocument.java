@@ -18,7 +18,7 @@ import org.legcds.assessment.RuleRef;
  * The knowledge base as a self-contained HTML review document: metadata and sources, then the layers, each rule with
  * its conditions in words (thresholds as written in the DRL), its source claims and the scenarios that exercise it;
  * then the red-flag checks with the rules that raise them and the findings whose absence of an answer leaves them open
- * (their screen). No network, no script. Deterministic.
+ * (their screen). No network, no script. Deterministic, stateless and thread-safe.
  */
 public final class KnowledgeBaseDocument {
 
@@ -51,7 +51,13 @@ public final class KnowledgeBaseDocument {
     private KnowledgeBaseDocument() {
     }
 
-    /** The document. */
+    /**
+     * The review document. Stateless; safe to call from any thread.
+     *
+     * @param content what the document is made of
+     * @return the HTML document, UTF-8 text
+     */
+
     public static String render(Content content) {
         return new KnowledgeBaseDocument().page(content);
     }

@@ -47,6 +47,15 @@ public final class EvidenceRegister {
      * @param file the register file it is in, e.g. {@code S001.yaml}
      */
     public record Claim(String id, String kind, String text, String file) {
+        /**
+         * Reads a missing kind, text or file as empty.
+         *
+         * @param id   its id, e.g. {@code S001-C04}
+         * @param kind its kind as written, or null (read as empty)
+         * @param text the claim, or null (read as empty)
+         * @param file the register file it is in, or null (read as empty)
+         * @throws NullPointerException if {@code id} is null
+         */
         public Claim {
             requireNonNull(id, "id must not be null");
             kind = kind == null ? "" : kind;
@@ -66,6 +75,17 @@ public final class EvidenceRegister {
      */
     public record Check(List<String> unknownCitations, List<String> uncited, List<String> outOfScopeButCited,
                         List<String> outOfScopeUnknown, List<String> outOfScopeWithoutReason) {
+        /**
+         * Copies the lists.
+         *
+         * @param unknownCitations        {@code RULE-ID -> CLAIM-ID} for each citation of a claim not in the register
+         * @param uncited                 claims neither cited by a rule nor listed out of scope
+         * @param outOfScopeButCited      {@code CLAIM-ID (cited by RULE-ID, ...)} for claims both out of scope and
+         *                                cited
+         * @param outOfScopeUnknown       out-of-scope ids that are not claims of the register
+         * @param outOfScopeWithoutReason out-of-scope ids listed without a reason
+         * @throws NullPointerException if a list is null or holds null
+         */
         public Check {
             unknownCitations = List.copyOf(unknownCitations);
             uncited = List.copyOf(uncited);
@@ -74,13 +94,23 @@ public final class EvidenceRegister {
             outOfScopeWithoutReason = List.copyOf(outOfScopeWithoutReason);
         }
 
-        /** Whether the rules and the register agree in both directions. */
+        /**
+         * Whether the rules and the register agree in both directions.
+         *
+         * @return true when every list is empty
+         */
+
         public boolean ok() {
             return unknownCitations.isEmpty() && uncited.isEmpty() && outOfScopeButCited.isEmpty()
                     && outOfScopeUnknown.isEmpty() && outOfScopeWithoutReason.isEmpty();
         }
 
-        /** Every disagreement, one readable line per kind; empty when {@link #ok()}. */
+        /**
+         * Every disagreement, one readable line per kind.
+         *
+         * @return the lines; empty when {@link #ok()}
+         */
+
         public List<String> problems() {
             List<String> lines = new ArrayList<>();
             if (!unknownCitations.isEmpty()) {
@@ -120,6 +150,7 @@ public final class EvidenceRegister {
      *
      * @param claims     the claims; ids must be unique
      * @param outOfScope out-of-scope claim id to reason (a blank reason is reported by {@link #check})
+     * @return the register, in the order given
      * @throws IllegalArgumentException if a claim id repeats
      */
     public static EvidenceRegister of(Collection<Claim> claims, Map<String, String> outOfScope) {
@@ -137,8 +168,11 @@ public final class EvidenceRegister {
     /**
      * Reads a register directory (e.g. {@code seeds/}).
      *
+     * @param directory the register's directory; its {@code *.yaml} files are read, not its subdirectories
+     * @return the register
      * @throws IllegalArgumentException naming the file and the problem if a file is malformed, a claim lacks an id, an
      *                                  id repeats, or the directory does not exist
+     * @throws UncheckedIOException     if the directory cannot be listed
      */
     public static EvidenceRegister read(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -197,22 +231,44 @@ public final class EvidenceRegister {
         }
     }
 
-    /** Every claim by id, in file order. */
+    /**
+     * Every claim by id, in file order.
+     *
+     * @return an unmodifiable map
+     */
+
     public Map<String, Claim> claims() {
         return claims;
     }
 
-    /** A claim by id. */
+    /**
+     * A claim by id.
+     *
+     * @param id a claim id, e.g. {@code S001-C04}
+     * @return the claim, or empty when the register has none with that id
+     */
+
     public Optional<Claim> claim(String id) {
         return Optional.ofNullable(claims.get(id));
     }
 
-    /** The claims no rule implements, by id, with their reasons. */
+    /**
+     * The claims no rule implements, by id, with their reasons.
+     *
+     * @return an unmodifiable map, in file order
+     */
+
     public Map<String, String> outOfScope() {
         return outOfScope;
     }
 
-    /** Checks the rules' citations against this register in both directions. */
+    /**
+     * Checks the rules' citations against this register in both directions.
+     *
+     * @param rules every rule of a knowledge base, e.g. {@code LegCds.rules()}
+     * @return what disagrees; {@link Check#ok()} when nothing does
+     */
+
     public Check check(Collection<RuleRef> rules) {
         Map<String, TreeSet<String>> citedBy = new TreeMap<>();
         List<String> unknown = new ArrayList<>();

@@ -57,17 +57,35 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
      * @param <T>     the item type
      */
     public record Includes<T>(List<T> include, List<T> exclude) {
+        /**
+         * Copies the lists.
+         *
+         * @param include items that must be present, in the author's order
+         * @param exclude items that must be absent, in the author's order
+         * @throws NullPointerException if a list is null or holds null
+         */
         public Includes {
             include = List.copyOf(include);
             exclude = List.copyOf(exclude);
         }
 
-        /** Nothing expected, typed. */
+        /**
+         * Nothing expected, typed.
+         *
+         * @param <T> the item type
+         * @return an empty expectation
+         */
+
         public static <T> Includes<T> none() {
             return new Includes<>(List.of(), List.of());
         }
 
-        /** Whether nothing is expected. */
+        /**
+         * Whether nothing is expected.
+         *
+         * @return true when both lists are empty
+         */
+
         public boolean isEmpty() {
             return include.isEmpty() && exclude.isEmpty();
         }
@@ -80,16 +98,39 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
      * @param tier      the tier it must have (include) or must not have (exclude); null for any tier
      */
     public record Ranked(String condition, Tier tier) {
+        /**
+         * Checks the condition.
+         *
+         * @param condition the condition's id
+         * @param tier      the tier it must have (include) or must not have (exclude); null for any tier
+         * @throws NullPointerException if {@code condition} is null
+         */
         public Ranked {
             Objects.requireNonNull(condition, "condition must not be null");
         }
 
+        /** As a scenario writes it: {@code NAME} or {@code NAME=TIER}. */
         @Override
         public String toString() {
             return tier == null ? condition : condition + "=" + tier.name();
         }
     }
 
+    /**
+     * Copies the sets and reads a null {@link Includes} as {@link Includes#none()}.
+     *
+     * @param urgency         the exact urgency level, or null
+     * @param redFlags        the exact set of red-flag checks raised, or null
+     * @param notEvaluated    the exact set of red-flag checks left open, or null
+     * @param claudication    the exact claudication type, or null
+     * @param distribution    the exact set of distribution patterns, or null
+     * @param causeCategories cause categories that must and must not appear, or null for none
+     * @param differential    conditions that must and must not be in the differential, or null for none
+     * @param recommendations steps that must and must not be recommended, or null for none
+     * @param questions       findings that must and must not be asked about, or null for none
+     * @param firstQuestion   the finding the first question must be about, or null
+     * @param rulesFired      rule ids that must and must not fire, or null for none
+     */
     public Expectations {
         redFlags = redFlags == null ? null : Set.copyOf(redFlags);
         notEvaluated = notEvaluated == null ? null : Set.copyOf(notEvaluated);
@@ -101,12 +142,22 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
         rulesFired = rulesFired == null ? Includes.none() : rulesFired;
     }
 
-    /** Expects nothing (a starting point for tests). */
+    /**
+     * Expects nothing (a starting point for tests).
+     *
+     * @return expectations that every assessment meets
+     */
+
     public static Expectations nothing() {
         return new Expectations(null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** Whether nothing is expected at all. */
+    /**
+     * Whether nothing is expected at all.
+     *
+     * @return true when no part is given
+     */
+
     public boolean isEmpty() {
         return urgency == null && redFlags == null && notEvaluated == null && claudication == null
                 && distribution == null && causeCategories.isEmpty() && differential.isEmpty()

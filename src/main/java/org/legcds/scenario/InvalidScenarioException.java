@@ -19,7 +19,12 @@ public final class InvalidScenarioException extends IllegalArgumentException {
      * @param problem the key ({@code expect.claudication}), the value and what was expected
      */
     public record Located(String file, Problem problem) {
-        /** One line: {@code claudication/x.yaml: expect.claudication: 'VASCULR' is not valid; expected ...}. */
+        /**
+         * One line, e.g. {@code claudication/x.yaml: expect.claudication: 'VASCULR' is not valid; expected ...}.
+         *
+         * @return the problem as one line
+         */
+
         @Override
         public String toString() {
             return file + ": " + problem;
@@ -28,12 +33,23 @@ public final class InvalidScenarioException extends IllegalArgumentException {
 
     private final transient List<Located> problems;
 
+    /**
+     * An exception carrying every problem found.
+     *
+     * @param problems the problems, by file in reading order; not empty
+     * @throws IllegalArgumentException if {@code problems} is empty
+     */
     public InvalidScenarioException(List<Located> problems) {
         super(message(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem, by file in reading order; never empty. */
+    /**
+     * Every problem, by file in reading order.
+     *
+     * @return the problems; immutable, never empty
+     */
+
     public List<Located> problems() {
         return problems;
     }

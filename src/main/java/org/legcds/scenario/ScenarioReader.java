@@ -83,6 +83,8 @@ public final class ScenarioReader {
     /**
      * A reader for a scenario directory, checking ids against the packaged vocabulary.
      *
+     * @param directory the scenario directory
+     * @return a reader; nothing is read yet
      * @throws IllegalArgumentException if the directory does not exist
      */
     public static ScenarioReader of(Path directory) {
@@ -92,6 +94,9 @@ public final class ScenarioReader {
     /**
      * A reader for a scenario directory, checking ids against a knowledge base's vocabulary.
      *
+     * @param directory  the scenario directory
+     * @param vocabulary the vocabulary of the knowledge base the scenarios are for
+     * @return a reader; nothing is read yet
      * @throws IllegalArgumentException if the directory does not exist
      */
     public static ScenarioReader of(Path directory, Vocabulary vocabulary) {
@@ -103,12 +108,22 @@ public final class ScenarioReader {
         return new ScenarioReader(directory, vocabulary);
     }
 
-    /** The scenario directory. */
+    /**
+     * The scenario directory.
+     *
+     * @return the directory given to {@link #of(Path)}
+     */
+
     public Path root() {
         return root;
     }
 
-    /** The findings {@code screenedForRedFlags: true} adds as absent: the vocabulary's red-flag screen. */
+    /**
+     * The findings {@code screenedForRedFlags: true} adds as absent: the vocabulary's red-flag screen.
+     *
+     * @return finding ids, most dangerous check first
+     */
+
     public List<String> redFlagScreen() {
         return vocabulary.redFlagScreen();
     }
@@ -116,6 +131,9 @@ public final class ScenarioReader {
     /**
      * The scenario files under the directory at any depth ({@code .yaml}, and {@code .yml} so that it is reported
      * rather than skipped), sorted by name; hidden files and folders and the red-flag screen file are not scenarios.
+     *
+     * @return the files, sorted by name relative to the directory
+     * @throws java.io.UncheckedIOException if the directory cannot be listed
      */
     public List<Path> files() {
         try (Stream<Path> walk = Files.walk(root)) {
@@ -133,6 +151,7 @@ public final class ScenarioReader {
     /**
      * Reads every scenario file.
      *
+     * @return the scenarios, sorted by name
      * @throws InvalidScenarioException with every problem of every bad file
      */
     public List<Scenario> readAll() {
@@ -154,6 +173,8 @@ public final class ScenarioReader {
     /**
      * Reads one scenario file of this directory.
      *
+     * @param file a file under the directory, whose name ends in {@code .yaml}
+     * @return the scenario
      * @throws InvalidScenarioException with every problem found in it
      */
     public Scenario read(Path file) {
@@ -175,6 +196,10 @@ public final class ScenarioReader {
      * Parses a scenario's text as if it were the file {@code file} of this directory ({@code name} is its name relative
      * to the directory).
      *
+     * @param name its name relative to the directory, e.g. {@code red-flags/x.yaml}
+     * @param file the file it stands for (named in problems)
+     * @param text the YAML text
+     * @return the scenario
      * @throws InvalidScenarioException with every problem found
      */
     public Scenario parse(String name, Path file, String text) {

@@ -50,6 +50,8 @@ public final class ScenarioRunner {
     /**
      * Reads every scenario of a directory (see {@link ScenarioReader}) and runs them, in name order.
      *
+     * @param directory a scenario directory, read at any depth
+     * @return one result per scenario, in name order
      * @throws InvalidScenarioException  with every problem of every bad scenario file (none is run then)
      * @throws IllegalArgumentException  if the directory does not exist
      */
@@ -57,12 +59,24 @@ public final class ScenarioRunner {
         return run(ScenarioReader.of(directory, engine.vocabulary()).readAll());
     }
 
-    /** Runs scenarios, in the order given. */
+    /**
+     * Runs scenarios, in the order given.
+     *
+     * @param scenarios the scenarios
+     * @return one result per scenario, in the order given
+     */
+
     public List<ScenarioResult> run(Collection<Scenario> scenarios) {
         return scenarios.stream().map(this::run).toList();
     }
 
-    /** Runs one scenario. */
+    /**
+     * Runs one scenario. An assessment that throws is a failed result, not an exception.
+     *
+     * @param scenario the scenario
+     * @return the result: every expectation not met, the rules fired and the assessment
+     */
+
     public ScenarioResult run(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario must not be null");
         Assessment assessment;

@@ -14,6 +14,16 @@ import java.util.List;
  */
 public record ConditionDefinition(String id, String label, CauseCategory category, String snomed,
                                   List<String> decidedBy, int order) implements Definition {
+    /**
+     * Copies {@code decidedBy}.
+     *
+     * @param id        the id
+     * @param label     clinician words
+     * @param category  its cause family
+     * @param snomed    the SNOMED CT concept id, or null
+     * @param decidedBy the finding ids; not null
+     * @param order     position in the vocabulary
+     */
     public ConditionDefinition {
         decidedBy = List.copyOf(decidedBy);
     }

@@ -5,16 +5,37 @@ public sealed interface Definition extends Comparable<Definition>
         permits FindingDefinition, ModifierDefinition, ConditionDefinition, StepDefinition, RedFlagCheckDefinition,
         Threshold {
 
-    /** The id rules and data files use. */
+    /**
+     * The id rules and data files use.
+     *
+     * @return the id, e.g. {@code LEG_PAIN}; never null
+     */
+
     String id();
 
-    /** Clinician words. */
+    /**
+     * Clinician words.
+     *
+     * @return the label shown to clinicians; never null
+     */
+
     String label();
 
-    /** Position in the vocabulary (file order): the tie-break order of every list in an assessment. */
+    /**
+     * Position in the vocabulary (file order): the tie-break order of every list in an assessment.
+     *
+     * @return the position, from 0
+     */
+
     int order();
 
-    /** Vocabulary order. */
+    /**
+     * Vocabulary order, then id.
+     *
+     * @param other another entry
+     * @return negative, zero or positive as this entry comes before, with or after {@code other}
+     */
+
     @Override
     default int compareTo(Definition other) {
         int byOrder = Integer.compare(order(), other.order());

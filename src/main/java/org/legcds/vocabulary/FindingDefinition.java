@@ -21,28 +21,62 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
                                 List<UnitRange> units, List<String> answers, Set<Qualifier> qualifiers, int order)
         implements Definition {
 
+    /**
+     * Copies the lists and the set.
+     *
+     * @param id         the id
+     * @param kind       its kind
+     * @param label      clinician words
+     * @param snomed     the SNOMED CT concept id, or null
+     * @param loinc      the LOINC code, or null
+     * @param units      accepted units; not null, empty unless a measurement
+     * @param answers    graded answers; not null
+     * @param qualifiers the qualifiers a record may carry; not null
+     * @param order      position in the vocabulary
+     */
     public FindingDefinition {
         units = List.copyOf(units);
         answers = List.copyOf(answers);
         qualifiers = Set.copyOf(qualifiers);
     }
 
-    /** Whether records of it carry a numeric value. */
+    /**
+     * Whether records of it carry a numeric value.
+     *
+     * @return true if it has at least one accepted unit
+     */
+
     public boolean isMeasurement() {
         return !units.isEmpty();
     }
 
-    /** The accepted unit of that name, if any. */
+    /**
+     * The accepted unit of that name, with its plausible range.
+     *
+     * @param unit a unit as written, e.g. {@code mmol/L}
+     * @return the unit, or empty if this entry does not accept it
+     */
+
     public Optional<UnitRange> unit(String unit) {
         return units.stream().filter(u -> u.unit().equals(unit)).findFirst();
     }
 
-    /** The accepted unit names. */
+    /**
+     * The accepted unit names.
+     *
+     * @return the names in vocabulary order; empty unless a measurement
+     */
+
     public List<String> unitNames() {
         return units.stream().map(UnitRange::unit).toList();
     }
 
-    /** The FHIR system and code of its standard code: LOINC first for observations, else SNOMED CT. */
+    /**
+     * The FHIR system and code of its standard code: LOINC first for observations, else SNOMED CT.
+     *
+     * @return the code, or empty when the entry has neither
+     */
+
     public Optional<StandardCode> standardCode() {
         if (loinc != null) {
             return Optional.of(new StandardCode(StandardCode.LOINC, loinc));

@@ -10,7 +10,14 @@ package org.legcds.vocabulary;
  */
 public record ModifierDefinition(String id, Kind kind, String label, int order) implements Definition {
     /** What a modifier qualifies. */
-    public enum Kind { TRIGGER, RELIEF, SITE }
+    public enum Kind {
+        /** What brings a symptom on, e.g. walking. */
+        TRIGGER,
+        /** What relieves a symptom, e.g. standing still. */
+        RELIEF,
+        /** A body site, e.g. the calf. */
+        SITE
+    }
 
     /** The id: what a report, a log line or a message shows of an entry written in text. */
     @Override

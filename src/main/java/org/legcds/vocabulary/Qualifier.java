@@ -30,12 +30,23 @@ public enum Qualifier {
     /** A graded answer from the entry's own list. */
     ANSWER;
 
-    /** The name as written in vocabulary files, e.g. {@code triggers}. */
+    /**
+     * The name as written in vocabulary files.
+     *
+     * @return the name in lower case, e.g. {@code triggers}
+     */
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The qualifiers that apply to a kind of finding when its entry does not list them. */
+    /**
+     * The qualifiers that apply to a kind of finding when its entry does not list them.
+     *
+     * @param kind a kind of finding; not null
+     * @return a new mutable set
+     */
+
     public static Set<Qualifier> defaults(FindingKind kind) {
         return switch (kind) {
             case SYMPTOM -> EnumSet.of(LATERALITY, ONSET, TRIGGERS, RELIEFS, SEVERITY, COURSE, TEMPO, TIMING, SITE,

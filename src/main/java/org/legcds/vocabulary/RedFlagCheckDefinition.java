@@ -16,12 +16,28 @@ import java.util.Optional;
  */
 public record RedFlagCheckDefinition(String id, String label, int priority, Map<Urgency, String> actions,
                                      List<String> screenedBy, int order) implements Definition {
+    /**
+     * Copies the map and the list.
+     *
+     * @param id         the id
+     * @param label      clinician words
+     * @param priority   the order in which open checks are asked about
+     * @param actions    the action for each urgency; not null
+     * @param screenedBy the screening findings; not null
+     * @param order      position in the vocabulary
+     */
     public RedFlagCheckDefinition {
         actions = Map.copyOf(actions);
         screenedBy = List.copyOf(screenedBy);
     }
 
-    /** The action for a red flag raised at this urgency. */
+    /**
+     * The action for a red flag of this check raised at an urgency.
+     *
+     * @param urgency the urgency the red flag was raised at
+     * @return what to do, or empty when no rule raises this check at that urgency
+     */
+
     public Optional<String> action(Urgency urgency) {
         return Optional.ofNullable(actions.get(urgency));
     }

@@ -17,7 +17,12 @@ import java.util.Set;
 public record StepDefinition(String id, StepKind kind, String label, boolean timeCritical, Order draft, int order)
         implements Definition {
 
-    /** How it is ordered, if it can be. */
+    /**
+     * How it is drafted as orders, if it can be.
+     *
+     * @return the draft, or empty when the step is not orderable
+     */
+
     public Optional<Order> orderable() {
         return Optional.ofNullable(draft);
     }
@@ -31,6 +36,14 @@ public record StepDefinition(String id, StepKind kind, String label, boolean tim
      * @param answers  the red-flag checks it answers (a red flag of these shows the order)
      */
     public record Order(String priority, List<OrderItem> items, Set<String> measures, Set<String> answers) {
+        /**
+         * Copies the collections.
+         *
+         * @param priority routine, urgent or stat
+         * @param items    the orders; not null
+         * @param measures finding ids; not null
+         * @param answers  red-flag check ids; not null
+         */
         public Order {
             items = List.copyOf(items);
             measures = Set.copyOf(measures);

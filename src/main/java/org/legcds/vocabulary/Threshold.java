@@ -14,16 +14,35 @@ import java.util.Map;
  */
 public record Threshold(String id, String label, Map<String, Double> values, String source, int order)
         implements Definition {
+    /**
+     * Copies the values.
+     *
+     * @param id     the id
+     * @param label  what it means
+     * @param values the cut-off per unit; not null
+     * @param source the evidence-register claim id
+     * @param order  position in the vocabulary
+     */
     public Threshold {
         values = Map.copyOf(values);
     }
 
-    /** The cut-off in its only unit, or null when it has several. */
+    /**
+     * The cut-off in its only unit.
+     *
+     * @return the number, or null when the cut-off has several units (see {@link #values()})
+     */
+
     public Double value() {
         return values.size() == 1 ? values.values().iterator().next() : null;
     }
 
-    /** The cut-off and unit in words, e.g. {@code 0.9} or {@code 6.5 % / 48 mmol/mol}. */
+    /**
+     * The cut-off and unit in words, as the review document shows it.
+     *
+     * @return e.g. {@code 0.9} or {@code 6.5 % / 48 mmol/mol}
+     */
+
     public String describe() {
         if (values.size() == 1) {
             Map.Entry<String, Double> only = values.entrySet().iterator().next();

@@ -10,11 +10,18 @@ package org.legcds.vocabulary;
  */
 public record UnitRange(String unit, double min, double max) {
 
-    /** Whether a value is plausible in this unit. */
+    /**
+     * Whether a value is plausible in this unit.
+     *
+     * @param value a measured value
+     * @return true if it is a number from {@code min} to {@code max}, inclusive
+     */
+
     public boolean accepts(double value) {
         return !Double.isNaN(value) && value >= min && value <= max;
     }
 
+    /** The unit and range, e.g. {@code mmol/L 90 to 200}. */
     @Override
     public String toString() {
         return unit + " " + format(min) + " to " + format(max);

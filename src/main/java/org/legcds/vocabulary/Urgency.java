@@ -9,7 +9,13 @@ public enum Urgency {
     /** Routine assessment. */
     ROUTINE;
 
-    /** Whether this is more urgent than {@code other}. */
+    /**
+     * Whether this is more urgent than {@code other}.
+     *
+     * @param other another urgency; not null
+     * @return true if this is strictly more urgent
+     */
+
     public boolean moreUrgentThan(Urgency other) {
         return ordinal() < other.ordinal();
     }

@@ -73,7 +73,14 @@ public final class Vocabulary {
         this.presentationIds = Set.copyOf(reader.presentations.keySet());
     }
 
-    /** The vocabulary packaged in the jar with the precompiled rules (read once). */
+    /**
+     * The vocabulary packaged in the jar with the precompiled rules (read once, then shared).
+     *
+     * @return the packaged vocabulary
+     * @throws IllegalStateException if the jar's vocabulary files are missing
+     * @throws RuleCompilationException if they do not parse (a damaged jar)
+     */
+
     public static Vocabulary packaged() {
         Vocabulary result = packaged;
         if (result == null) {
@@ -87,7 +94,14 @@ public final class Vocabulary {
         return result;
     }
 
-    /** The packaged vocabulary files, by path relative to the rules folder. */
+    /**
+     * The packaged vocabulary files, by path relative to the rules folder.
+     *
+     * @return path to YAML text, sorted by path; a new map on every call
+     * @throws IllegalStateException if the jar's vocabulary files are missing
+     * @throws UncheckedIOException if they cannot be read
+     */
+
     public static Map<String, String> packagedFiles() {
         ClassLoader loader = Vocabulary.class.getClassLoader();
         Properties precompiled = new Properties();
@@ -115,12 +129,27 @@ public final class Vocabulary {
         }
     }
 
-    /** Reads the vocabulary folder of a rules directory. */
+    /**
+     * Reads the vocabulary folder of a rules directory.
+     *
+     * @param rulesDirectory a rules directory; its {@value #FOLDER} folder is read at any depth
+     * @return the vocabulary (empty if the folder is missing)
+     * @throws RuleCompilationException listing every mistake with its file and line
+     * @throws UncheckedIOException if a file cannot be read
+     */
+
     public static Vocabulary read(Path rulesDirectory) {
         return parse(files(rulesDirectory));
     }
 
-    /** The vocabulary files of a rules directory, by path relative to it with forward slashes, sorted. */
+    /**
+     * The vocabulary files of a rules directory, by path relative to it with forward slashes, sorted.
+     *
+     * @param rulesDirectory a rules directory
+     * @return path to YAML text; empty if the directory has no {@value #FOLDER} folder
+     * @throws UncheckedIOException if a file cannot be read
+     */
+
     public static Map<String, String> files(Path rulesDirectory) {
         Path folder = rulesDirectory.resolve(FOLDER);
         Map<String, String> files = new TreeMap<>();
@@ -142,6 +171,8 @@ public final class Vocabulary {
     /**
      * Parses vocabulary files (path relative to the rules folder to YAML text).
      *
+     * @param files path to YAML text; the paths are used in error messages
+     * @return the vocabulary
      * @throws RuleCompilationException listing every mistake with its file and line
      */
     public static Vocabulary parse(Map<String, String> files) {
@@ -159,77 +190,158 @@ public final class Vocabulary {
     /**
      * The presentations this knowledge base is for: findings of which one recorded present (or conflicting) makes a
      * chart relevant, so that decision support speaks (a CDS Hooks service answers with no cards otherwise).
+     *
+     * @return the presentations in vocabulary order; immutable
      */
     public List<FindingDefinition> presentations() {
         return presentations;
     }
 
-    /** Whether a finding id is one of the {@link #presentations()}. */
+    /**
+     * Whether a finding id is one of the {@link #presentations()}.
+     *
+     * @param id a finding id
+     * @return true if a chart with it present is one this knowledge base speaks about
+     */
+
     public boolean isPresentation(String id) {
         return presentationIds.contains(id);
     }
 
-    /** Every finding, in vocabulary order. */
+    /**
+     * Every finding, in vocabulary order.
+     *
+     * @return an unmodifiable view
+     */
+
     public Collection<FindingDefinition> findings() {
         return findings.values();
     }
 
-    /** The finding with this id. */
+    /**
+     * The finding with this id.
+     *
+     * @param id a finding id, or null
+     * @return the entry, or empty when the id is null or not in the vocabulary
+     */
+
     public Optional<FindingDefinition> finding(String id) {
         return Optional.ofNullable(id == null ? null : findings.get(id));
     }
 
-    /** Every modifier of a kind (trigger, relief or site), in vocabulary order. */
+    /**
+     * Every modifier of a kind (trigger, relief or site), in vocabulary order.
+     *
+     * @param kind trigger, relief or site
+     * @return an unmodifiable view; empty if the vocabulary has none of that kind
+     */
+
     public Collection<ModifierDefinition> modifiers(ModifierDefinition.Kind kind) {
         return modifiers.getOrDefault(kind, Map.of()).values();
     }
 
-    /** The modifier of a kind with this id. */
+    /**
+     * The modifier of a kind with this id.
+     *
+     * @param kind trigger, relief or site
+     * @param id   a modifier id, or null
+     * @return the entry, or empty when the id is null or not a modifier of that kind
+     */
+
     public Optional<ModifierDefinition> modifier(ModifierDefinition.Kind kind, String id) {
         return Optional.ofNullable(id == null ? null : modifiers.getOrDefault(kind, Map.of()).get(id));
     }
 
-    /** Every condition, in vocabulary order. */
+    /**
+     * Every condition, in vocabulary order.
+     *
+     * @return an unmodifiable view
+     */
+
     public Collection<ConditionDefinition> conditions() {
         return conditions.values();
     }
 
-    /** The condition with this id. */
+    /**
+     * The condition with this id.
+     *
+     * @param id a condition id, or null
+     * @return the entry, or empty when the id is null or not in the vocabulary
+     */
+
     public Optional<ConditionDefinition> condition(String id) {
         return Optional.ofNullable(id == null ? null : conditions.get(id));
     }
 
-    /** Every next step, in vocabulary order. */
+    /**
+     * Every next step, in vocabulary order.
+     *
+     * @return an unmodifiable view
+     */
+
     public Collection<StepDefinition> steps() {
         return steps.values();
     }
 
-    /** The next step with this id. */
+    /**
+     * The next step with this id.
+     *
+     * @param id a step id, or null
+     * @return the entry, or empty when the id is null or not in the vocabulary
+     */
+
     public Optional<StepDefinition> step(String id) {
         return Optional.ofNullable(id == null ? null : steps.get(id));
     }
 
-    /** Every red-flag check, in vocabulary order. */
+    /**
+     * Every red-flag check, in vocabulary order.
+     *
+     * @return an unmodifiable view
+     */
+
     public Collection<RedFlagCheckDefinition> checks() {
         return checks.values();
     }
 
-    /** The red-flag check with this id. */
+    /**
+     * The red-flag check with this id.
+     *
+     * @param id a check id, or null
+     * @return the entry, or empty when the id is null or not in the vocabulary
+     */
+
     public Optional<RedFlagCheckDefinition> check(String id) {
         return Optional.ofNullable(id == null ? null : checks.get(id));
     }
 
-    /** Every named threshold, in vocabulary order. */
+    /**
+     * Every named threshold, in vocabulary order.
+     *
+     * @return an unmodifiable view
+     */
+
     public Collection<Threshold> thresholds() {
         return thresholds.values();
     }
 
-    /** The threshold with this id. */
+    /**
+     * The threshold with this id.
+     *
+     * @param id a threshold id, or null
+     * @return the entry, or empty when the id is null or not in the vocabulary
+     */
+
     public Optional<Threshold> threshold(String id) {
         return Optional.ofNullable(id == null ? null : thresholds.get(id));
     }
 
-    /** Every finding a red-flag screen records: each check's {@code screenedBy}, in check order, each once. */
+    /**
+     * Every finding a red-flag screen records: each check's {@code screenedBy}, in check order, each once.
+     *
+     * @return finding ids, most dangerous check first; immutable
+     */
+
     public List<String> redFlagScreen() {
         Set<String> screen = new LinkedHashSet<>();
         checks.values().stream().sorted(java.util.Comparator.comparingInt(RedFlagCheckDefinition::priority)
@@ -238,27 +350,63 @@ public final class Vocabulary {
         return List.copyOf(screen);
     }
 
-    /** The ids nearest a misspelt one among some entries, nearest first, for error messages. */
+    /**
+     * The ids nearest a misspelt one among some entries, nearest first, for error messages.
+     *
+     * @param wanted the id as written, or null
+     * @param among  the entries to choose from
+     * @param limit  the most to return
+     * @return up to {@code limit} ids, nearest first
+     */
+
     public static List<String> nearest(String wanted, Collection<? extends Definition> among, int limit) {
         return Spelling.nearest(wanted, among.stream().map(Definition::id).toList(), limit);
     }
 
-    /** The finding with this id, or an exception naming the nearest ids. */
+    /**
+     * The finding with this id, or an exception naming the nearest ids.
+     *
+     * @param id a finding id
+     * @return the entry
+     * @throws IllegalArgumentException if there is none, naming the nearest ids
+     */
+
     public FindingDefinition requireFinding(String id) {
         return finding(id).orElseThrow(() -> unknown("finding", id, findings.values()));
     }
 
-    /** The condition with this id, or an exception naming the nearest ids. */
+    /**
+     * The condition with this id, or an exception naming the nearest ids.
+     *
+     * @param id a condition id
+     * @return the entry
+     * @throws IllegalArgumentException if there is none, naming the nearest ids
+     */
+
     public ConditionDefinition requireCondition(String id) {
         return condition(id).orElseThrow(() -> unknown("condition", id, conditions.values()));
     }
 
-    /** The step with this id, or an exception naming the nearest ids. */
+    /**
+     * The step with this id, or an exception naming the nearest ids.
+     *
+     * @param id a step id
+     * @return the entry
+     * @throws IllegalArgumentException if there is none, naming the nearest ids
+     */
+
     public StepDefinition requireStep(String id) {
         return step(id).orElseThrow(() -> unknown("next step", id, steps.values()));
     }
 
-    /** The red-flag check with this id, or an exception naming the nearest ids. */
+    /**
+     * The red-flag check with this id, or an exception naming the nearest ids.
+     *
+     * @param id a check id
+     * @return the entry
+     * @throws IllegalArgumentException if there is none, naming the nearest ids
+     */
+
     public RedFlagCheckDefinition requireCheck(String id) {
         return check(id).orElseThrow(() -> unknown("red-flag check", id, checks.values()));
     }
@@ -271,8 +419,9 @@ public final class Vocabulary {
     // --------------------------------------------------------------------------------------------------- validation
 
     /**
-     * Checks a case against this vocabulary.
+     * Checks a case against this vocabulary: ids, qualifiers, modifiers, answers, units and plausible values.
      *
+     * @param patientCase the case
      * @throws InvalidCaseException listing every problem, each naming the finding ({@code findings[2].unit}), the value
      *                              and what was expected (for an unknown id, the nearest ids)
      */
@@ -287,7 +436,14 @@ public final class Vocabulary {
         }
     }
 
-    /** What is wrong with a finding by this vocabulary, each problem's field prefixed with {@code path}. */
+    /**
+     * What is wrong with a finding by this vocabulary, each problem's field prefixed with {@code path}.
+     *
+     * @param finding a finding
+     * @param path    where it sits in the input, e.g. {@code findings[2]}
+     * @return the problems; empty if the finding fits
+     */
+
     public List<Problem> problems(Finding finding, String path) {
         List<Problem> problems = new ArrayList<>();
         FindingDefinition definition = findings.get(finding.code());
