@@ -64,7 +64,6 @@ public record Assessment(Triage triage, List<RedFlag> redFlags, List<NotEvaluate
      * @return the red flag, or empty when none was raised; empty does not rule the danger out, as the check may be
      *         open (see {@link #notEvaluated(String)})
      */
-
     public Optional<RedFlag> redFlag(String check) {
         return redFlags.stream().filter(r -> r.check().id().equals(check)).findFirst();
     }
@@ -75,7 +74,6 @@ public record Assessment(Triage triage, List<RedFlag> redFlags, List<NotEvaluate
      * @param condition a condition id, e.g. {@code PERIPHERAL_ARTERY_DISEASE}
      * @return the hypothesis, or empty when the condition is not in the differential
      */
-
     public Optional<Hypothesis> hypothesis(String condition) {
         return differential.stream().filter(h -> h.condition().id().equals(condition)).findFirst();
     }
@@ -86,7 +84,6 @@ public record Assessment(Triage triage, List<RedFlag> redFlags, List<NotEvaluate
      * @param step a next-step id, e.g. {@code ANKLE_BRACHIAL_INDEX}
      * @return the recommendation, or empty when it was not made
      */
-
     public Optional<Recommendation> recommendation(String step) {
         return recommendations.stream().filter(r -> r.step().id().equals(step)).findFirst();
     }
@@ -97,7 +94,6 @@ public record Assessment(Triage triage, List<RedFlag> redFlags, List<NotEvaluate
      * @param check a red-flag check id
      * @return what is open and which findings would decide it, or empty when the check was not left open
      */
-
     public Optional<NotEvaluated> notEvaluated(String check) {
         return notEvaluated.stream().filter(n -> n.check().id().equals(check)).findFirst();
     }

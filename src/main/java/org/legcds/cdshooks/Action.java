@@ -43,7 +43,6 @@ public record Action(Type type, String description, ObjectNode resource) {
      *
      * @return a copy of the resource, or null for a delete action without one
      */
-
     @Override
     public ObjectNode resource() {
         return resource == null ? null : resource.deepCopy();
@@ -57,7 +56,6 @@ public record Action(Type type, String description, ObjectNode resource) {
         UPDATE,
         /** Delete the resource. */
         DELETE;
-
 
         /**
          * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).

@@ -86,7 +86,6 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
      * @param links             links to more information or apps; null or empty when none
      * @throws IllegalArgumentException as the canonical constructor
      */
-
     public Card(String uuid, String summary, String detail, Indicator indicator, Source source,
                 List<Suggestion> suggestions, SelectionBehavior selectionBehavior, List<Link> links) {
         this(uuid, summary, detail, indicator, source, suggestions, selectionBehavior, links, List.of());
@@ -100,7 +99,6 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
         WARNING,
         /** Needs action now (legcds: a red flag raised). */
         CRITICAL;
-
 
         /**
          * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
@@ -119,7 +117,6 @@ public record Card(String uuid, String summary, String detail, Indicator indicat
         AT_MOST_ONE,
         /** The user may accept any number of suggestions. */
         ANY;
-
 
         /**
          * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).

@@ -106,7 +106,6 @@ public final class CdsCards {
      * @return the cards, most urgent first
      * @throws IllegalArgumentException when {@code patientId} is blank
      */
-
     public static CardsResponse from(Assessment assessment, String patientId) {
         return from(assessment, patientId, List.of());
     }
@@ -187,7 +186,6 @@ public final class CdsCards {
      * @param vocabulary  the knowledge base's vocabulary
      * @return true if one of its presentations is recorded present or conflicting
      */
-
     public static boolean relevant(Case patientCase, Vocabulary vocabulary) {
         requireNonNull(patientCase, "patientCase must not be null");
         requireNonNull(vocabulary, "vocabulary must not be null");
@@ -199,7 +197,6 @@ public final class CdsCards {
      *
      * @return {@code {"cards": []}}
      */
-
     public static CardsResponse none() {
         return new CardsResponse(List.of());
     }
@@ -211,7 +208,6 @@ public final class CdsCards {
      * @return the JSON text
      * @throws UncheckedIOException if Jackson cannot write it (a bug, not bad input)
      */
-
     public static String toJson(CardsResponse response) {
         try {
             return MAPPER.writeValueAsString(response);
@@ -225,7 +221,6 @@ public final class CdsCards {
      *
      * @return the shared mapper
      */
-
     public static ObjectMapper mapper() {
         return MAPPER;
     }

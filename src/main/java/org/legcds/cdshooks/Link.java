@@ -48,7 +48,6 @@ public record Link(String label, String url, Type type, String appContext) {
         /** A SMART app to launch. */
         SMART;
 
-
         /**
          * The value the specification uses: the name in lower case, hyphenated ({@code at-most-one}).
          *

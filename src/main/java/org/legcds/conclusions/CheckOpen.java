@@ -38,7 +38,6 @@ public record CheckOpen(String check, String unknown, Urgency atLeast) {
      * @param unknown the finding whose answer would decide it (its vocabulary id)
      * @throws NullPointerException if a component is null, naming it
      */
-
     public CheckOpen(String check, String unknown) {
         this(check, unknown, Urgency.ROUTINE);
     }

@@ -2,7 +2,6 @@ package org.legcds.conclusions;
 
 import static java.util.Objects.requireNonNull;
 
-
 /**
  * A finding that weighs against a condition in the differential.
  *

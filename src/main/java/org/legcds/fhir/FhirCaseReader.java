@@ -120,7 +120,6 @@ public final class FhirCaseReader {
      *
      * @return the current window; one year unless set
      */
-
     public Period currentWindow() {
         return currentWindow;
     }

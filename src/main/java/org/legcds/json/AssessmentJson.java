@@ -54,7 +54,6 @@ public final class AssessmentJson {
      * @return the JSON text
      * @throws UncheckedIOException if Jackson cannot write it (a bug, not bad input)
      */
-
     public static String write(Assessment assessment) {
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(assessment);
@@ -69,7 +68,6 @@ public final class AssessmentJson {
      * reconfigure it, as every writer of this library shares it.
      * @return the mapper
      */
-
     public static ObjectMapper mapper() {
         return MAPPER;
     }

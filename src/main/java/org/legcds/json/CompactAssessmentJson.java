@@ -35,7 +35,6 @@ public final class CompactAssessmentJson {
      * @param out        where to write; its codec writes the values
      * @throws IOException if the generator cannot write
      */
-
     public static void write(Assessment assessment, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeObjectFieldStart("urgency");

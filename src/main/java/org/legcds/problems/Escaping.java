@@ -58,7 +58,6 @@ public final class Escaping {
      * @param text an identifier from input, or null
      * @return the identifier, bare or quoted; {@code "null"} for null
      */
-
     public static String name(String text) {
         return text != null && PLAIN.matcher(text).matches() ? text : quote(text);
     }
@@ -69,7 +68,6 @@ public final class Escaping {
      * @param codePoint a Unicode code point
      * @return true for control, format, line or paragraph separator and surrogate code points
      */
-
     public static boolean unsafe(int codePoint) {
         return switch (Character.getType(codePoint)) {
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,

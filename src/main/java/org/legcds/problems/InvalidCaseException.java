@@ -28,7 +28,6 @@ public final class InvalidCaseException extends IllegalArgumentException {
      *
      * @return the problems; immutable, never empty
      */
-
     public List<Problem> problems() {
         return problems;
     }

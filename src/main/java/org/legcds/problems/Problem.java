@@ -2,7 +2,6 @@ package org.legcds.problems;
 
 import static java.util.Objects.requireNonNull;
 
-
 /**
  * One thing wrong with an input: where it is, what was found and what was expected.
  *
@@ -39,7 +38,6 @@ public record Problem(String field, String value, String expected) {
      * @param sentence what is wrong, as a sentence
      * @return the problem, with an empty value
      */
-
     public static Problem stated(String field, String sentence) {
         return new Problem(field, "", sentence);
     }

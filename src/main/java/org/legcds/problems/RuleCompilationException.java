@@ -55,7 +55,6 @@ public class RuleCompilationException extends RuntimeException {
      * @param headline the first line of the message
      * @param errors   every error, with file and line; not null
      */
-
     protected RuleCompilationException(String headline, List<Error> errors) {
         super(message(headline, errors));
         this.errors = List.copyOf(errors);
@@ -66,7 +65,6 @@ public class RuleCompilationException extends RuntimeException {
      *
      * @return the errors; immutable
      */
-
     public List<Error> errors() {
         return errors;
     }

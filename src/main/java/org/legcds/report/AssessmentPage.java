@@ -55,7 +55,6 @@ public final class AssessmentPage {
      * @param assessment  the assessment of that case
      * @return the HTML document, UTF-8 text
      */
-
     public static String render(Case patientCase, Assessment assessment) {
         return new AssessmentPage().page(patientCase, assessment);
     }

@@ -71,7 +71,6 @@ public final class DrlRules {
      * @param drl DRL text by path relative to the rules directory
      * @return the rules as a reviewer reads them
      */
-
     public static List<Rule> parse(Map<String, String> drl) {
         return parse(drl, null);
     }

@@ -94,7 +94,6 @@ public final class ExplanationGraph {
      * @param a an assessment
      * @return the graph
      */
-
     public static ExplanationGraph of(Assessment a) {
         ExplanationGraph graph = new ExplanationGraph();
         graph.build(a);
@@ -359,7 +358,6 @@ public final class ExplanationGraph {
      *
      * @return the SVG text, {@code <svg>...</svg>}; every text from the input escaped
      */
-
     public String svg() {
         Map<Node, Box> boxes = layout();
         double width = boxes.values().stream().mapToDouble(Box::right).max().orElse(0) + MARGIN;

@@ -57,7 +57,6 @@ public final class KnowledgeBaseDocument {
      * @param content what the document is made of
      * @return the HTML document, UTF-8 text
      */
-
     public static String render(Content content) {
         return new KnowledgeBaseDocument().page(content);
     }

@@ -99,7 +99,6 @@ public final class EvidenceRegister {
          *
          * @return true when every list is empty
          */
-
         public boolean ok() {
             return unknownCitations.isEmpty() && uncited.isEmpty() && outOfScopeButCited.isEmpty()
                     && outOfScopeUnknown.isEmpty() && outOfScopeWithoutReason.isEmpty();
@@ -110,7 +109,6 @@ public final class EvidenceRegister {
          *
          * @return the lines; empty when {@link #ok()}
          */
-
         public List<String> problems() {
             List<String> lines = new ArrayList<>();
             if (!unknownCitations.isEmpty()) {
@@ -236,7 +234,6 @@ public final class EvidenceRegister {
      *
      * @return an unmodifiable map
      */
-
     public Map<String, Claim> claims() {
         return claims;
     }
@@ -247,7 +244,6 @@ public final class EvidenceRegister {
      * @param id a claim id, e.g. {@code S001-C04}
      * @return the claim, or empty when the register has none with that id
      */
-
     public Optional<Claim> claim(String id) {
         return Optional.ofNullable(claims.get(id));
     }
@@ -257,7 +253,6 @@ public final class EvidenceRegister {
      *
      * @return an unmodifiable map, in file order
      */
-
     public Map<String, String> outOfScope() {
         return outOfScope;
     }
@@ -268,7 +263,6 @@ public final class EvidenceRegister {
      * @param rules every rule of a knowledge base, e.g. {@code LegCds.rules()}
      * @return what disagrees; {@link Check#ok()} when nothing does
      */
-
     public Check check(Collection<RuleRef> rules) {
         Map<String, TreeSet<String>> citedBy = new TreeMap<>();
         List<String> unknown = new ArrayList<>();

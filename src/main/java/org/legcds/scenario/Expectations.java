@@ -75,7 +75,6 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
          * @param <T> the item type
          * @return an empty expectation
          */
-
         public static <T> Includes<T> none() {
             return new Includes<>(List.of(), List.of());
         }
@@ -85,7 +84,6 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
          *
          * @return true when both lists are empty
          */
-
         public boolean isEmpty() {
             return include.isEmpty() && exclude.isEmpty();
         }
@@ -147,7 +145,6 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
      *
      * @return expectations that every assessment meets
      */
-
     public static Expectations nothing() {
         return new Expectations(null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -157,7 +154,6 @@ public record Expectations(Urgency urgency, Set<String> redFlags, Set<String> no
      *
      * @return true when no part is given
      */
-
     public boolean isEmpty() {
         return urgency == null && redFlags == null && notEvaluated == null && claudication == null
                 && distribution == null && causeCategories.isEmpty() && differential.isEmpty()

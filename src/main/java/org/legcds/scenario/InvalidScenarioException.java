@@ -24,7 +24,6 @@ public final class InvalidScenarioException extends IllegalArgumentException {
          *
          * @return the problem as one line
          */
-
         @Override
         public String toString() {
             return file + ": " + problem;
@@ -49,7 +48,6 @@ public final class InvalidScenarioException extends IllegalArgumentException {
      *
      * @return the problems; immutable, never empty
      */
-
     public List<Located> problems() {
         return problems;
     }

@@ -43,7 +43,6 @@ public record Scenario(String name, Path file, String description, Case patientC
      *
      * @return e.g. {@code red-flags/saddle-anaesthesia-alone}
      */
-
     public String id() {
         return name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length()) : name;
     }

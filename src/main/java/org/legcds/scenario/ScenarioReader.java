@@ -113,7 +113,6 @@ public final class ScenarioReader {
      *
      * @return the directory given to {@link #of(Path)}
      */
-
     public Path root() {
         return root;
     }
@@ -123,7 +122,6 @@ public final class ScenarioReader {
      *
      * @return finding ids, most dangerous check first
      */
-
     public List<String> redFlagScreen() {
         return vocabulary.redFlagScreen();
     }

@@ -38,7 +38,6 @@ public record ScenarioResult(Scenario scenario, List<ExpectationFailure> failure
      *
      * @return e.g. {@code red-flags/saddle-anaesthesia-alone.yaml}
      */
-
     public String name() {
         return scenario.name();
     }
@@ -48,7 +47,6 @@ public record ScenarioResult(Scenario scenario, List<ExpectationFailure> failure
      *
      * @return true when there is no failure
      */
-
     public boolean passed() {
         return failures.isEmpty();
     }
@@ -58,7 +56,6 @@ public record ScenarioResult(Scenario scenario, List<ExpectationFailure> failure
      *
      * @return one sentence per failure; empty when it passed
      */
-
     public List<String> messages() {
         return failures.stream().map(ExpectationFailure::message).toList();
     }
@@ -68,7 +65,6 @@ public record ScenarioResult(Scenario scenario, List<ExpectationFailure> failure
      *
      * @return the sentence, or empty when it passed
      */
-
     public Optional<String> firstFailure() {
         return failures.stream().findFirst().map(ExpectationFailure::message);
     }

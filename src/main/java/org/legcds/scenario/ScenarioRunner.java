@@ -65,7 +65,6 @@ public final class ScenarioRunner {
      * @param scenarios the scenarios
      * @return one result per scenario, in the order given
      */
-
     public List<ScenarioResult> run(Collection<Scenario> scenarios) {
         return scenarios.stream().map(this::run).toList();
     }
@@ -76,7 +75,6 @@ public final class ScenarioRunner {
      * @param scenario the scenario
      * @return the result: every expectation not met, the rules fired and the assessment
      */
-
     public ScenarioResult run(Scenario scenario) {
         Objects.requireNonNull(scenario, "scenario must not be null");
         Assessment assessment;

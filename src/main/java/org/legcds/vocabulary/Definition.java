@@ -10,7 +10,6 @@ public sealed interface Definition extends Comparable<Definition>
      *
      * @return the id, e.g. {@code LEG_PAIN}; never null
      */
-
     String id();
 
     /**
@@ -18,7 +17,6 @@ public sealed interface Definition extends Comparable<Definition>
      *
      * @return the label shown to clinicians; never null
      */
-
     String label();
 
     /**
@@ -35,7 +33,6 @@ public sealed interface Definition extends Comparable<Definition>
      * @param other another entry
      * @return negative, zero or positive as this entry comes before, with or after {@code other}
      */
-
     @Override
     default int compareTo(Definition other) {
         int byOrder = Integer.compare(order(), other.order());

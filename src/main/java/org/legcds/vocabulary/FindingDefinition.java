@@ -45,7 +45,6 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
      *
      * @return true if it has at least one accepted unit
      */
-
     public boolean isMeasurement() {
         return !units.isEmpty();
     }
@@ -56,7 +55,6 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
      * @param unit a unit as written, e.g. {@code mmol/L}
      * @return the unit, or empty if this entry does not accept it
      */
-
     public Optional<UnitRange> unit(String unit) {
         return units.stream().filter(u -> u.unit().equals(unit)).findFirst();
     }
@@ -66,7 +64,6 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
      *
      * @return the names in vocabulary order; empty unless a measurement
      */
-
     public List<String> unitNames() {
         return units.stream().map(UnitRange::unit).toList();
     }
@@ -76,7 +73,6 @@ public record FindingDefinition(String id, FindingKind kind, String label, Strin
      *
      * @return the code, or empty when the entry has neither
      */
-
     public Optional<StandardCode> standardCode() {
         if (loinc != null) {
             return Optional.of(new StandardCode(StandardCode.LOINC, loinc));

@@ -35,7 +35,6 @@ public enum Qualifier {
      *
      * @return the name in lower case, e.g. {@code triggers}
      */
-
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -46,7 +45,6 @@ public enum Qualifier {
      * @param kind a kind of finding; not null
      * @return a new mutable set
      */
-
     public static Set<Qualifier> defaults(FindingKind kind) {
         return switch (kind) {
             case SYMPTOM -> EnumSet.of(LATERALITY, ONSET, TRIGGERS, RELIEFS, SEVERITY, COURSE, TEMPO, TIMING, SITE,

@@ -37,7 +37,6 @@ public record RedFlagCheckDefinition(String id, String label, int priority, Map<
      * @param urgency the urgency the red flag was raised at
      * @return what to do, or empty when no rule raises this check at that urgency
      */
-
     public Optional<String> action(Urgency urgency) {
         return Optional.ofNullable(actions.get(urgency));
     }

@@ -22,7 +22,6 @@ public record StepDefinition(String id, StepKind kind, String label, boolean tim
      *
      * @return the draft, or empty when the step is not orderable
      */
-
     public Optional<Order> orderable() {
         return Optional.ofNullable(draft);
     }

@@ -32,7 +32,6 @@ public record Threshold(String id, String label, Map<String, Double> values, Str
      *
      * @return the number, or null when the cut-off has several units (see {@link #values()})
      */
-
     public Double value() {
         return values.size() == 1 ? values.values().iterator().next() : null;
     }
@@ -42,7 +41,6 @@ public record Threshold(String id, String label, Map<String, Double> values, Str
      *
      * @return e.g. {@code 0.9} or {@code 6.5 % / 48 mmol/mol}
      */
-
     public String describe() {
         if (values.size() == 1) {
             Map.Entry<String, Double> only = values.entrySet().iterator().next();

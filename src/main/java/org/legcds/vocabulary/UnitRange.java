@@ -16,7 +16,6 @@ public record UnitRange(String unit, double min, double max) {
      * @param value a measured value
      * @return true if it is a number from {@code min} to {@code max}, inclusive
      */
-
     public boolean accepts(double value) {
         return !Double.isNaN(value) && value >= min && value <= max;
     }

@@ -15,7 +15,6 @@ public enum Urgency {
      * @param other another urgency; not null
      * @return true if this is strictly more urgent
      */
-
     public boolean moreUrgentThan(Urgency other) {
         return ordinal() < other.ordinal();
     }

@@ -80,7 +80,6 @@ public final class Vocabulary {
      * @throws IllegalStateException if the jar's vocabulary files are missing
      * @throws RuleCompilationException if they do not parse (a damaged jar)
      */
-
     public static Vocabulary packaged() {
         Vocabulary result = packaged;
         if (result == null) {
@@ -101,7 +100,6 @@ public final class Vocabulary {
      * @throws IllegalStateException if the jar's vocabulary files are missing
      * @throws UncheckedIOException if they cannot be read
      */
-
     public static Map<String, String> packagedFiles() {
         ClassLoader loader = Vocabulary.class.getClassLoader();
         Properties precompiled = new Properties();
@@ -137,7 +135,6 @@ public final class Vocabulary {
      * @throws RuleCompilationException listing every mistake with its file and line
      * @throws UncheckedIOException if a file cannot be read
      */
-
     public static Vocabulary read(Path rulesDirectory) {
         return parse(files(rulesDirectory));
     }
@@ -149,7 +146,6 @@ public final class Vocabulary {
      * @return path to YAML text; empty if the directory has no {@value #FOLDER} folder
      * @throws UncheckedIOException if a file cannot be read
      */
-
     public static Map<String, String> files(Path rulesDirectory) {
         Path folder = rulesDirectory.resolve(FOLDER);
         Map<String, String> files = new TreeMap<>();
@@ -203,7 +199,6 @@ public final class Vocabulary {
      * @param id a finding id
      * @return true if a chart with it present is one this knowledge base speaks about
      */
-
     public boolean isPresentation(String id) {
         return presentationIds.contains(id);
     }
@@ -213,7 +208,6 @@ public final class Vocabulary {
      *
      * @return an unmodifiable view
      */
-
     public Collection<FindingDefinition> findings() {
         return findings.values();
     }
@@ -224,7 +218,6 @@ public final class Vocabulary {
      * @param id a finding id, or null
      * @return the entry, or empty when the id is null or not in the vocabulary
      */
-
     public Optional<FindingDefinition> finding(String id) {
         return Optional.ofNullable(id == null ? null : findings.get(id));
     }
@@ -235,7 +228,6 @@ public final class Vocabulary {
      * @param kind trigger, relief or site
      * @return an unmodifiable view; empty if the vocabulary has none of that kind
      */
-
     public Collection<ModifierDefinition> modifiers(ModifierDefinition.Kind kind) {
         return modifiers.getOrDefault(kind, Map.of()).values();
     }
@@ -247,7 +239,6 @@ public final class Vocabulary {
      * @param id   a modifier id, or null
      * @return the entry, or empty when the id is null or not a modifier of that kind
      */
-
     public Optional<ModifierDefinition> modifier(ModifierDefinition.Kind kind, String id) {
         return Optional.ofNullable(id == null ? null : modifiers.getOrDefault(kind, Map.of()).get(id));
     }
@@ -257,7 +248,6 @@ public final class Vocabulary {
      *
      * @return an unmodifiable view
      */
-
     public Collection<ConditionDefinition> conditions() {
         return conditions.values();
     }
@@ -268,7 +258,6 @@ public final class Vocabulary {
      * @param id a condition id, or null
      * @return the entry, or empty when the id is null or not in the vocabulary
      */
-
     public Optional<ConditionDefinition> condition(String id) {
         return Optional.ofNullable(id == null ? null : conditions.get(id));
     }
@@ -278,7 +267,6 @@ public final class Vocabulary {
      *
      * @return an unmodifiable view
      */
-
     public Collection<StepDefinition> steps() {
         return steps.values();
     }
@@ -289,7 +277,6 @@ public final class Vocabulary {
      * @param id a step id, or null
      * @return the entry, or empty when the id is null or not in the vocabulary
      */
-
     public Optional<StepDefinition> step(String id) {
         return Optional.ofNullable(id == null ? null : steps.get(id));
     }
@@ -299,7 +286,6 @@ public final class Vocabulary {
      *
      * @return an unmodifiable view
      */
-
     public Collection<RedFlagCheckDefinition> checks() {
         return checks.values();
     }
@@ -310,7 +296,6 @@ public final class Vocabulary {
      * @param id a check id, or null
      * @return the entry, or empty when the id is null or not in the vocabulary
      */
-
     public Optional<RedFlagCheckDefinition> check(String id) {
         return Optional.ofNullable(id == null ? null : checks.get(id));
     }
@@ -320,7 +305,6 @@ public final class Vocabulary {
      *
      * @return an unmodifiable view
      */
-
     public Collection<Threshold> thresholds() {
         return thresholds.values();
     }
@@ -331,7 +315,6 @@ public final class Vocabulary {
      * @param id a threshold id, or null
      * @return the entry, or empty when the id is null or not in the vocabulary
      */
-
     public Optional<Threshold> threshold(String id) {
         return Optional.ofNullable(id == null ? null : thresholds.get(id));
     }
@@ -341,7 +324,6 @@ public final class Vocabulary {
      *
      * @return finding ids, most dangerous check first; immutable
      */
-
     public List<String> redFlagScreen() {
         Set<String> screen = new LinkedHashSet<>();
         checks.values().stream().sorted(java.util.Comparator.comparingInt(RedFlagCheckDefinition::priority)
@@ -358,7 +340,6 @@ public final class Vocabulary {
      * @param limit  the most to return
      * @return up to {@code limit} ids, nearest first
      */
-
     public static List<String> nearest(String wanted, Collection<? extends Definition> among, int limit) {
         return Spelling.nearest(wanted, among.stream().map(Definition::id).toList(), limit);
     }
@@ -370,7 +351,6 @@ public final class Vocabulary {
      * @return the entry
      * @throws IllegalArgumentException if there is none, naming the nearest ids
      */
-
     public FindingDefinition requireFinding(String id) {
         return finding(id).orElseThrow(() -> unknown("finding", id, findings.values()));
     }
@@ -382,7 +362,6 @@ public final class Vocabulary {
      * @return the entry
      * @throws IllegalArgumentException if there is none, naming the nearest ids
      */
-
     public ConditionDefinition requireCondition(String id) {
         return condition(id).orElseThrow(() -> unknown("condition", id, conditions.values()));
     }
@@ -394,7 +373,6 @@ public final class Vocabulary {
      * @return the entry
      * @throws IllegalArgumentException if there is none, naming the nearest ids
      */
-
     public StepDefinition requireStep(String id) {
         return step(id).orElseThrow(() -> unknown("next step", id, steps.values()));
     }
@@ -406,7 +384,6 @@ public final class Vocabulary {
      * @return the entry
      * @throws IllegalArgumentException if there is none, naming the nearest ids
      */
-
     public RedFlagCheckDefinition requireCheck(String id) {
         return check(id).orElseThrow(() -> unknown("red-flag check", id, checks.values()));
     }
@@ -443,7 +420,6 @@ public final class Vocabulary {
      * @param path    where it sits in the input, e.g. {@code findings[2]}
      * @return the problems; empty if the finding fits
      */
-
     public List<Problem> problems(Finding finding, String path) {
         List<Problem> problems = new ArrayList<>();
         FindingDefinition definition = findings.get(finding.code());
