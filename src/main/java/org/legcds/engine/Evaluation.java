@@ -36,22 +36,16 @@ public final class Evaluation implements AutoCloseable {
     private boolean intact = true;
     private boolean closed;
 
+    /** A long-lived evaluation for one patient (a {@code CaseSession}), in a session of its own, every rule on. */
     public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate) {
-        this(knowledgeBase, patient, evaluationDate, Set.of());
-    }
-
-    /**
-     * An evaluation in which the rules whose ids are in {@code disabledRules} never fire (an agenda filter refuses
-     * their matches). For testing the knowledge base, not for clinical use.
-     */
-    public Evaluation(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate, Set<String> disabledRules) {
-        this(knowledgeBase, patient, evaluationDate, disabledRules, false);
+        this(knowledgeBase, patient, evaluationDate, Set.of(), false);
     }
 
     /**
      * A one-shot evaluation in a session borrowed from the knowledge base's pool: on {@link #close()} the session is
      * reset (nothing of this patient survives in it) and returned, or disposed of if anything failed. For assessing a
-     * case in one call; a long-lived per-patient session should use a constructor.
+     * case in one call; a long-lived per-patient session should use the constructor. The rules whose ids are in
+     * {@code disabledRules} never fire (an agenda filter refuses their matches): for testing the knowledge base only.
      */
     public static Evaluation pooled(KnowledgeBase knowledgeBase, Patient patient, LocalDate evaluationDate,
             Set<String> disabledRules) {
