@@ -51,7 +51,7 @@ final class NdjsonInput implements BatchInput<NdjsonLines.Line> {
         }
         Case patientCase;
         try {
-            patientCase = CaseJson.read(line.text());
+            patientCase = CaseJson.read(line.text(), engine.vocabulary());
         } catch (InvalidCaseException e) {
             return Outcome.bad(where, onOneLine(e.problems()));
         }

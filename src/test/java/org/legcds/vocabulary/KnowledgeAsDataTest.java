@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,6 +113,12 @@ class KnowledgeAsDataTest {
             assertEquals(Main.OK, assess.exit(), assess::toString);
             assertTrue(assess.out().contains("Neuropathy of an underactive thyroid") && assess.out().contains("TSH and free T4"),
                     assess::toString);
+            // batch reads each line against the same vocabulary it assesses with (it used to read the packaged one)
+            Path lines = Clinic.writeFile(dir, "cases.ndjson", CASE.replace("\n", " ") + "\n");
+            Path output = dir.resolve("assessments.ndjson");
+            Cli batch = cli("batch", "--rules", rules.toString(), "-q", "-o", output.toString(), lines.toString());
+            assertEquals(Main.OK, batch.exit(), batch::toString);
+            assertTrue(Files.readString(output).contains("HYPOTHYROID_NEUROPATHY_LOCAL"), batch::toString);
 
             ReloadResult reloaded = running.reload();
             assertEquals(ReloadResult.Outcome.RELOADED, reloaded.outcome(), reloaded::toString);
