@@ -10,12 +10,17 @@ import static org.legcds.Clinic.bilateral;
 import static org.legcds.Clinic.firedRules;
 import static org.legcds.Clinic.present;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.legcds.assessment.Assessment;
 import org.legcds.assessment.ClaudicationType;
+import org.legcds.assessment.Clue;
+import org.legcds.assessment.Direction;
 import org.legcds.assessment.Mechanism;
 import org.legcds.assessment.Priority;
 import org.legcds.assessment.Tier;
@@ -152,5 +157,68 @@ class ClaudicationTest {
         a.claudication().evidenceFor().forEach(clue -> assertFalse(clue.because().findings().isEmpty(), clue.clue()));
         assertTrue(a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().findingsFor().stream()
                 .anyMatch(f -> f.code().equals("LEG_PAIN")), "PAD rests on the leg pain, through the classification");
+    }
+
+    /*
+     * What weighs against a mechanism or a cause is shown to the clinician. Each case below is one where a single rule
+     * is the only source of that counter-evidence, so each test also checks that it notices the rule's loss (the
+     * scenarios check these rules only by their firing, for want of an expectation on evidence against).
+     */
+
+    @Test
+    void reliefByStandingStillWeighsAgainstNeurogenicClaudication() {
+        Finding[] chart = {bilateral("LEG_PAIN").broughtOnBy("WALKING").relievedBy("STANDING_STILL")};
+
+        assertWeighsAgainst(Mechanism.NEUROGENIC, "CLAUD-NEURO-04", chart);
+    }
+
+    @Test
+    void normalFootPulsesWeighAgainstVascularClaudication() {
+        Finding[] chart = {bilateral("LEG_PAIN").broughtOnBy("WALKING"), absent("DIMINISHED_FOOT_PULSES")};
+
+        assertWeighsAgainst(Mechanism.VASCULAR, "CLAUD-VASC-05", chart);
+    }
+
+    @Test
+    void aNormalRestingAnkleBrachialIndexWeighsAgainstVascularClaudication() {
+        Finding[] chart = {bilateral("LEG_PAIN").broughtOnBy("WALKING"), abi(1.08, Laterality.LEFT),
+                abi(1.12, Laterality.RIGHT)};
+
+        assertWeighsAgainst(Mechanism.VASCULAR, "CLAUD-VASC-09", chart);
+    }
+
+    @Test
+    void aNormalRestingAnkleBrachialIndexWeighsAgainstPeripheralArteryDiseaseYetKeepsItInView() {
+        // given the story of vascular claudication, and a normal resting ABI on both sides
+        Finding[] chart = {bilateral("LEG_PAIN").broughtOnBy("WALKING").relievedBy("STANDING_STILL"),
+                bilateral("CALF_PAIN"), abi(1.08, Laterality.LEFT), abi(1.12, Laterality.RIGHT)};
+
+        // then PAD stays in the differential (an exercise ABI can still reveal it), with the normal ABI against it
+        Assessment a = assessScreened(chart);
+        assertFalse(a.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().findingsAgainst().isEmpty(),
+                a.hypothesis("PERIPHERAL_ARTERY_DISEASE")::toString);
+        Assessment without = assessWithout("CAUSE-PAD-07", chart);
+        assertTrue(without.hypothesis("PERIPHERAL_ARTERY_DISEASE").orElseThrow().findingsAgainst().isEmpty(),
+                "nothing else weighs against PAD here, so this test notices the rule's loss");
+    }
+
+    private static void assertWeighsAgainst(Mechanism mechanism, String rule, Finding... chart) {
+        assertTrue(against(assessScreened(chart)).contains(mechanism), () -> "clues against "
+                + mechanism + ": " + assessScreened(chart).claudication());
+        assertFalse(against(assessWithout(rule, chart)).contains(mechanism),
+                "nothing else weighs against " + mechanism + " here, so this test notices the loss of " + rule);
+    }
+
+    /** The mechanisms some clue weighs against, whether the clue supports the classification or weighs against it. */
+    private static Set<Mechanism> against(Assessment a) {
+        return Stream.concat(a.claudication().evidenceFor().stream(),
+                        a.claudication().evidenceAgainst().stream())
+                .filter(clue -> clue.direction() == Direction.AGAINST)
+                .map(Clue::mechanism).collect(Collectors.toSet());
+    }
+
+    /** The same screened chart, assessed with one rule switched off. */
+    private static Assessment assessWithout(String rule, Finding... chart) {
+        return KnowledgeBaseTesting.withRulesDisabled(Clinic.ENGINE, Set.of(rule)).assess(Clinic.screenedCase(chart));
     }
 }

@@ -91,13 +91,17 @@ public final class Clinic {
         return Finding.measured("ANKLE_BRACHIAL_INDEX", value, "1").on(side);
     }
 
-
     /** Screened negative for every red flag, except for the codes the scenario records itself. */
     static Assessment assessScreened(Finding... findings) {
+        return ENGINE.assess(screenedCase(findings));
+    }
+
+    /** The case {@link #assessScreened} assesses: the findings, and every other red-flag screen absent. */
+    static Case screenedCase(Finding... findings) {
         List<Finding> all = new java.util.ArrayList<>(
                 screenedExcept(java.util.Arrays.stream(findings).map(Finding::code).toArray(String[]::new)));
         all.addAll(List.of(findings));
-        return ENGINE.assess(new Case(PATIENT, TODAY, all));
+        return new Case(PATIENT, TODAY, all);
     }
 
     /** The ids of vocabulary entries (red-flag checks, findings, steps, ...), in their order. */
